@@ -1,0 +1,221 @@
+/* cli.c: option parsing, usage and messages shared by the commands. */
+#include <config.h>
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unistd.h>
+
+#include "cli.h"
+#include "commands.h"
+#include "st_repo.h"
+#include "st_error.h"
+#include "st_i18n.h"
+#include "st_text.h"
+
+void cli_error(const struct cli *cli, const char *fmt, ...)
+{
+	va_list ap;
+
+	(void)cli;
+	fflush(stdout);
+	fputs("stdtool: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int cli_usage_error(const struct cli *cli, const char *fmt, ...)
+{
+	st_buf msg = ST_BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	st_buf_vprintf(&msg, fmt, ap);
+	va_end(ap);
+	fflush(stdout);
+	fputs("stdtool: ", stderr);
+	fprintf(stderr, _("%s; see '%s --help'"), msg.ptr, cli->prog);
+	fputc('\n', stderr);
+	st_buf_dispose(&msg);
+	return EXIT_USAGE;
+}
+
+int cli_fail(const struct cli *cli, int code)
+{
+	const char *msg = st_error_last();
+
+	cli_error(cli, "%s", *msg ? msg : _("unknown error"));
+	return code == ST_EINVALID ? EXIT_USAGE : EXIT_RUNTIME;
+}
+
+void cli_pad(st_buf *out, const char *text, size_t width)
+{
+	size_t w = st_utf8_width(text);
+
+	st_buf_puts(out, text);
+	if (w < width)
+		st_buf_pad(out, width - w);
+}
+
+int cli_format(const struct cli *cli, const char *format, int *xml)
+{
+	if (!format || strcmp(format, "text") == 0)
+		*xml = 0;
+	else if (strcmp(format, "xml") == 0)
+		*xml = 1;
+	else
+		return cli_usage_error(cli, _("unknown format '%s' (expected text or xml)"), format);
+	return 0;
+}
+
+static void option_label(st_buf *out, const struct option *o)
+{
+	if (o->short_name)
+		st_buf_printf(out, "-%c, ", o->short_name);
+	st_buf_printf(out, "--%s", o->long_name);
+	if (o->type == OPTION_STRING)
+		st_buf_printf(out, " %s", o->argh);
+}
+
+void print_usage(FILE *fp, const struct option *options,
+		 const char *const *usage, const struct cli *cli)
+{
+	const struct option *o;
+	st_buf line = ST_BUF_INIT;
+	size_t i, width = 0;
+
+	for (i = 0; usage[i]; i++)
+		fprintf(fp, i == 0 ? _("usage: %s %s\n") : "   or: %s %s\n",
+			cli->prog, _(usage[i]));
+	for (o = options; o && o->type != OPTION_END; o++) {
+		st_buf_clear(&line);
+		option_label(&line, o);
+		if (line.size > width)
+			width = line.size;
+	}
+	if (options && options->type != OPTION_END)
+		fputc('\n', fp);
+	for (o = options; o && o->type != OPTION_END; o++) {
+		st_buf_clear(&line);
+		st_buf_puts(&line, "    ");
+		option_label(&line, o);
+		fprintf(fp, "%-*s  %s\n", (int)width + 4, line.ptr, _(o->help));
+	}
+	fprintf(fp, "    %-*s  %s\n", (int)width, "-h, --help", _("show this help"));
+	st_buf_dispose(&line);
+}
+
+static const struct option *find_long(const struct option *options,
+				      const char *name, size_t len)
+{
+	const struct option *o;
+
+	for (o = options; o && o->type != OPTION_END; o++)
+		if (strlen(o->long_name) == len && strncmp(o->long_name, name, len) == 0)
+			return o;
+	return NULL;
+}
+
+static const struct option *find_short(const struct option *options, char c)
+{
+	const struct option *o;
+
+	for (o = options; o && o->type != OPTION_END; o++)
+		if (o->short_name == c)
+			return o;
+	return NULL;
+}
+
+static int set_option(const struct option *o, const char *value, const struct cli *cli)
+{
+	if (o->type == OPTION_FLAG) {
+		*(int *)o->value = 1;
+		return 0;
+	}
+	if (!value)
+		return cli_usage_error(cli, _("option '--%s' needs a value"), o->long_name);
+	*(const char **)o->value = value;
+	return 0;
+}
+
+int parse_options(int argc, char **argv, const struct option *options,
+		  const char *const *usage, const struct cli *cli, int min, int max)
+{
+	const struct option *o;
+	int i, operands = 0, only_operands = 0;
+
+	for (i = 1; i < argc; i++) {
+		char *arg = argv[i];
+
+		if (only_operands || arg[0] != '-' || arg[1] == '\0') {
+			argv[operands++] = arg;
+			continue;
+		}
+		if (strcmp(arg, "--") == 0) {
+			only_operands = 1;
+			continue;
+		}
+		if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
+			print_usage(stdout, options, usage, cli);
+			return -1;
+		}
+		if (arg[1] == '-') {
+			const char *name = arg + 2, *eq = strchr(name, '=');
+			size_t len = eq ? (size_t)(eq - name) : strlen(name);
+
+			if (!(o = find_long(options, name, len)))
+				return -cli_usage_error(cli, _("unknown option '%s'"), arg);
+			if (o->type == OPTION_FLAG && eq)
+				return -cli_usage_error(cli, _("option '--%s' takes no value"),
+							o->long_name);
+			if (o->type == OPTION_STRING && !eq && i + 1 >= argc)
+				return -cli_usage_error(cli, _("option '--%s' needs a value"),
+							o->long_name);
+			if (set_option(o, eq ? eq + 1 : (o->type == OPTION_STRING ? argv[++i] : NULL),
+				       cli) != 0)
+				return -EXIT_USAGE;
+			continue;
+		}
+		/* One short option, or several flags, or -xVALUE. */
+		for (arg++; *arg; arg++) {
+			if (!(o = find_short(options, *arg)))
+				return -cli_usage_error(cli, _("unknown option '-%c'"), *arg);
+			if (o->type == OPTION_FLAG) {
+				*(int *)o->value = 1;
+				continue;
+			}
+			if (arg[1]) {
+				*(const char **)o->value = arg + 1;
+			} else if (i + 1 < argc) {
+				*(const char **)o->value = argv[++i];
+			} else {
+				return -cli_usage_error(cli, _("option '--%s' needs a value"),
+							o->long_name);
+			}
+			break;
+		}
+	}
+	for (o = options; o && o->type != OPTION_END; o++)
+		if (o->required && !*(const char **)o->value)
+			return -cli_usage_error(cli, _("missing required option '--%s'"),
+						o->long_name);
+	if (operands < min)
+		return -cli_usage_error(cli, _("missing operand"));
+	if (max >= 0 && operands > max)
+		return -cli_usage_error(cli, _("unexpected operand '%s'"), argv[max]);
+	return operands;
+}
+
+int cli_open_repo(struct st_repo **out, const struct cli *cli)
+{
+	char cwd[4096];
+	int error;
+
+	/* Name the folder itself in messages, not ".". */
+	error = st_repo_open(out, getcwd(cwd, sizeof(cwd)) ? cwd : ".", cli->datadir);
+
+	return error < 0 ? cli_fail(cli, error) : 0;
+}

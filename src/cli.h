@@ -1,0 +1,80 @@
+/*
+ * cli.h: what the commands share: the invocation context, exit statuses,
+ * option tables that both parse and print usage, and message output.
+ */
+#ifndef CLI_H
+#define CLI_H
+
+#include <stdio.h>
+
+#include "st_buf.h"
+
+enum {
+	EXIT_OK = 0,
+	EXIT_FINDINGS = 1,  /* a completed check found problems */
+	EXIT_RUNTIME = 128, /* the command could not do its job */
+	EXIT_USAGE = 129    /* the command line or a value on it is wrong */
+};
+
+/* The invocation: set up by main(), read by every command. */
+struct cli {
+	const char *datadir; /* schemas/, templates/, policies/ live here */
+	const char *author;  /* --author, or NULL */
+	const char *prog;    /* "stdtool org add": for messages and usage */
+};
+
+enum option_type {
+	OPTION_END = 0,
+	OPTION_STRING, /* takes a value: const char ** */
+	OPTION_FLAG    /* no value: int *, set to 1 */
+};
+
+struct option {
+	enum option_type type;
+	char short_name;       /* or 0 */
+	const char *long_name; /* without the dashes */
+	void *value;
+	const char *argh;      /* name of the value in usage, e.g. "CODE" */
+	const char *help;      /* N_() marked */
+	int required;
+};
+
+#define OPT_STRING(s, l, v, a, h) { OPTION_STRING, (s), (l), (v), (a), (h), 0 }
+#define OPT_REQUIRED(s, l, v, a, h) { OPTION_STRING, (s), (l), (v), (a), (h), 1 }
+#define OPT_FLAG(s, l, v, h) { OPTION_FLAG, (s), (l), (v), NULL, (h), 0 }
+#define OPT_END() { OPTION_END, 0, NULL, NULL, NULL, NULL, 0 }
+
+/*
+ * Parses argv[1..] against 'options', moving operands (non-options) to the
+ * front of argv.  'usage' is the synopsis line(s) (N_() marked,
+ * NULL-terminated).  Returns the number of operands, or:
+ *   -EXIT_USAGE after printing a one-line error,
+ *   -1 after printing the help (for -h/--help; exit 0).
+ * 'min' and 'max' bound the number of operands (max < 0: unbounded).
+ */
+int parse_options(int argc, char **argv, const struct option *options,
+		  const char *const *usage, const struct cli *cli, int min, int max);
+
+void print_usage(FILE *fp, const struct option *options,
+		 const char *const *usage, const struct cli *cli);
+
+/* "stdtool: message" on stderr. */
+void cli_error(const struct cli *cli, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* A usage error: "stdtool: message; see 'stdtool CMD --help'". */
+int cli_usage_error(const struct cli *cli, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/*
+ * Prints the library's last error and maps its code to an exit status:
+ * a malformed value is a usage error, everything else a runtime error.
+ */
+int cli_fail(const struct cli *cli, int code);
+
+/* Writes 'text' padded with spaces to 'width' terminal columns. */
+void cli_pad(st_buf *out, const char *text, size_t width);
+
+/* Operand check for "--format": returns 0 and sets *xml, or a usage error. */
+int cli_format(const struct cli *cli, const char *format, int *xml);
+
+#endif

@@ -1,0 +1,15 @@
+/* commands.h: the entry point of each top-level command (src/cmd/). */
+#ifndef COMMANDS_H
+#define COMMANDS_H
+
+#include "cli.h"
+
+int cmd_init(int argc, char **argv, struct cli *cli);
+int cmd_org(int argc, char **argv, struct cli *cli);
+int cmd_check(int argc, char **argv, struct cli *cli);
+
+/* Opens the repository around the current folder, printing any error. */
+struct st_repo;
+int cli_open_repo(struct st_repo **out, const struct cli *cli);
+
+#endif

@@ -1,0 +1,81 @@
+/* st_check.c: consistency check of a whole repository. */
+#include <config.h>
+
+#include <string.h>
+
+#include "st_check.h"
+#include "st_error.h"
+#include "st_i18n.h"
+#include "st_org.h"
+
+struct check_state {
+	st_repo *repo;
+	st_check_cb cb;
+	void *payload;
+	size_t checked;
+	st_buf content;
+};
+
+static int ends_with(const char *s, const char *suffix)
+{
+	size_t ls = strlen(s), lx = strlen(suffix);
+
+	return ls >= lx && strcmp(s + ls - lx, suffix) == 0;
+}
+
+/* Org records: the code must pass its checks and name the file. */
+static int check_org(struct check_state *state, const char *path)
+{
+	st_org *org = NULL;
+	char uscc[ST_USCC_LEN + 1];
+	const char *file = path + strlen("orgs/");
+	int error, result = 0;
+
+	if (st_org_from_xml(&org, state->content.ptr, state->content.size, path) < 0)
+		return state->cb(path, st_error_last(), state->payload);
+	if (st_uscc_normalise(uscc, org->uscc) < 0)
+		result = state->cb(path, st_error_last(), state->payload);
+	else if (strncmp(file, org->uscc, ST_USCC_LEN) != 0 || strcmp(file + ST_USCC_LEN, ".xml") != 0) {
+		st_error_set(ST_EINVALID, _("%s: the file name does not match the USCC %s"),
+			     path, org->uscc);
+		result = state->cb(path, st_error_last(), state->payload);
+	}
+	error = result;
+	st_org_free(org);
+	return error;
+}
+
+static int check_file(const char *path, void *payload)
+{
+	struct check_state *state = payload;
+	int error;
+
+	if (!ends_with(path, ".xml"))
+		return 0;
+	state->checked++;
+	st_buf_clear(&state->content);
+	if ((error = st_repo_read(&state->content, state->repo, path)) < 0)
+		return error;
+	error = st_repo_validate_record(state->repo, path, state->content.ptr,
+					state->content.size);
+	/* ST_EINVALID is the record's fault; anything else (a schema that
+	 * cannot be loaded) the installation's, and stops the check. */
+	if (error == ST_EINVALID)
+		return state->cb(path, st_error_last(), state->payload);
+	if (error < 0)
+		return error;
+	if (strncmp(path, "orgs/", 5) == 0)
+		return check_org(state, path);
+	return 0;
+}
+
+int st_check_repository(st_repo *repo, st_check_cb cb, void *payload, size_t *checked)
+{
+	struct check_state state = { repo, cb, payload, 0, ST_BUF_INIT };
+	int error;
+
+	error = st_repo_walk(repo, check_file, &state);
+	*checked = state.checked;
+	st_buf_dispose(&state.content);
+	return error;
+}

@@ -1,0 +1,17 @@
+/*
+ * st_i18n.h: message translation.  _() marks and translates a message,
+ * N_() marks one in a static table for translation where it is printed.
+ * The library translates in the "stdtool" domain so it works under any
+ * program's textdomain; the locale itself is set up only in main().
+ */
+#ifndef ST_I18N_H
+#define ST_I18N_H
+
+#include <libintl.h>
+
+#define ST_TEXTDOMAIN "stdtool"
+#define _(s) dgettext(ST_TEXTDOMAIN, s)
+#define N_(s) (s)
+#define Q_(s, p, n) dngettext(ST_TEXTDOMAIN, s, p, n)
+
+#endif

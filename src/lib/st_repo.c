@@ -1,0 +1,1115 @@
+/* st_repo.c: the secretariat repository over libgit2. */
+#include <config.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <git2.h>
+
+#include "st_error.h"
+#include "st_i18n.h"
+#include "st_repo.h"
+#include "st_xml.h"
+
+#define LOCK_FILE "stdtool.lock"
+#define JOURNAL_FILE "stdtool-journal"
+#define JOURNAL_MAGIC "stdtool-journal 1"
+#define LOCK_WAIT_STEPS 50 /* of 100 ms: wait up to 5 s for another writer */
+
+/* Which schema each kind of record is validated against. */
+static const struct record_kind {
+	const char *path;   /* a file, or a folder ending in '/' */
+	const char *schema; /* in DATADIR/schemas/ */
+} record_kinds[] = {
+	{ ST_REPO_CONFIG, "repository.rng" },
+	{ "orgs/", "org.rng" },
+};
+#define RECORD_KINDS (sizeof(record_kinds) / sizeof(record_kinds[0]))
+
+/* The folders of a new repository, each kept by a .gitkeep file. */
+static const char *const layout_folders[] = {
+	"orgs", "standards", "secretariats", "drafts", "claims", "policies",
+};
+
+struct st_repo {
+	git_repository *git;
+	char *path;
+	char *datadir;
+	int bare;
+	st_schema *schemas[RECORD_KINDS];
+};
+
+struct change {
+	char *path;
+	char *data;
+	size_t len;
+	int remove;
+};
+
+struct st_txn {
+	st_repo *repo;
+	int lock_fd;
+	char *branch;    /* refs/heads/... that HEAD names */
+	int has_base;    /* 0 while the branch is unborn */
+	git_oid base_id;
+	git_commit *base_commit;
+	git_tree *base_tree;
+	struct change *changes;
+	size_t nchanges, achanges;
+};
+
+static int git_fail(int code, const char *what)
+{
+	const git_error *e = git_error_last();
+
+	return st_error_set(code, "%s: %s", what,
+			    e && e->message ? e->message : _("unknown Git error"));
+}
+
+/* Fault injection for the interruption tests: die at a named step. */
+static void crash_point(const char *step)
+{
+	const char *want = getenv("STDTOOL_TEST_CRASH");
+
+	if (want && strcmp(want, step) == 0)
+		raise(SIGKILL);
+}
+
+void st_repo_global_init(void)
+{
+	git_libgit2_init();
+	/* Objects and refs as git writes them: no strict checks skipped. */
+	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_OBJECT_CREATION, 1);
+	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_SYMBOLIC_REF_CREATION, 1);
+}
+
+void st_repo_global_shutdown(void)
+{
+	git_libgit2_shutdown();
+}
+
+static const struct record_kind *record_kind_of(const char *path, size_t *index)
+{
+	size_t i, len;
+
+	for (i = 0; i < RECORD_KINDS; i++) {
+		const char *kp = record_kinds[i].path;
+		len = strlen(kp);
+		if (kp[len - 1] == '/') {
+			if (strncmp(path, kp, len) == 0 && !strchr(path + len, '/') &&
+			    strlen(path + len) > 4 &&
+			    strcmp(path + strlen(path) - 4, ".xml") == 0)
+				goto found;
+		} else if (strcmp(path, kp) == 0) {
+			goto found;
+		}
+		continue;
+found:
+		*index = i;
+		return &record_kinds[i];
+	}
+	return NULL;
+}
+
+static int schema_for(st_schema **out, st_repo *repo, size_t index)
+{
+	st_buf path = ST_BUF_INIT;
+	int error;
+
+	if (repo->schemas[index]) {
+		*out = repo->schemas[index];
+		return 0;
+	}
+	st_buf_printf(&path, "%s/schemas/%s", repo->datadir, record_kinds[index].schema);
+	if ((error = st_buf_check(&path)) < 0)
+		goto done;
+	if ((error = st_schema_load(&repo->schemas[index], path.ptr)) < 0)
+		goto done;
+	*out = repo->schemas[index];
+done:
+	st_buf_dispose(&path);
+	return error;
+}
+
+int st_repo_validate_record(st_repo *repo, const char *path,
+			    const char *data, size_t len)
+{
+	const struct record_kind *kind;
+	st_schema *schema = NULL;
+	xmlDoc *doc = NULL;
+	size_t index = 0;
+	int error;
+
+	kind = record_kind_of(path, &index);
+	if (!kind) {
+		size_t plen = strlen(path);
+		if (plen >= 4 && strcmp(path + plen - 4, ".xml") == 0)
+			return st_error_set(ST_EINVALID,
+				_("'%s' is not a place for a record"), path);
+		return 0;
+	}
+	if ((error = schema_for(&schema, repo, index)) < 0)
+		return error;
+	if ((error = st_xml_parse_memory(&doc, data, len, path)) < 0)
+		return error;
+	error = st_schema_validate(schema, doc, path);
+	xmlFreeDoc(doc);
+	return error;
+}
+
+/* Parses "Name <email>". */
+static int parse_person(char **name, char **email, const char *spec)
+{
+	const char *lt = strchr(spec, '<'), *gt = strrchr(spec, '>');
+	const char *end;
+
+	*name = *email = NULL;
+	if (!lt || !gt || gt < lt || gt[1] != '\0' || lt == spec)
+		goto bad;
+	end = lt;
+	while (end > spec && end[-1] == ' ')
+		end--;
+	if (end == spec || gt - lt < 2)
+		goto bad;
+	*name = strndup(spec, (size_t)(end - spec));
+	*email = strndup(lt + 1, (size_t)(gt - lt - 1));
+	if (!*name || !*email) {
+		free(*name);
+		free(*email);
+		return st_error_oom();
+	}
+	return 0;
+bad:
+	return st_error_set(ST_EINVALID,
+		_("invalid author '%s': expected 'Name <email>'"), spec);
+}
+
+static int make_signature(git_signature **out, git_repository *git,
+			  const char *spec, const char *env_name, const char *env_email)
+{
+	char *name = NULL, *email = NULL;
+	int error;
+
+	if (spec) {
+		if ((error = parse_person(&name, &email, spec)) < 0)
+			return error;
+		error = git_signature_now(out, name, email);
+		free(name);
+		free(email);
+		if (error < 0)
+			return git_fail(ST_EINVALID, _("invalid author"));
+		return 0;
+	}
+	if (getenv(env_name) && getenv(env_email) && *getenv(env_name)) {
+		if (git_signature_now(out, getenv(env_name), getenv(env_email)) < 0)
+			return git_fail(ST_EINVALID, _("invalid author"));
+		return 0;
+	}
+	if (git_signature_default(out, git) < 0)
+		return st_error_set(ST_ERROR,
+			_("cannot tell who is making this change: set user.name and user.email with 'git config', or give --author 'Name <email>'"));
+	return 0;
+}
+
+static int open_lock(int *out_fd, git_repository *git)
+{
+	char path[4096];
+	int fd, i;
+
+	*out_fd = -1;
+	snprintf(path, sizeof(path), "%s%s", git_repository_path(git), LOCK_FILE);
+	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	if (fd < 0)
+		return st_error_set(ST_ERROR, _("cannot open lock '%s': %s"),
+				    path, strerror(errno));
+	for (i = 0; flock(fd, LOCK_EX | LOCK_NB) < 0; i++) {
+		if (errno != EWOULDBLOCK && errno != EINTR) {
+			close(fd);
+			return st_error_set(ST_ERROR, _("cannot lock '%s': %s"),
+					    path, strerror(errno));
+		}
+		if (i >= LOCK_WAIT_STEPS) {
+			close(fd);
+			return st_error_set(ST_ELOCKED,
+				_("another stdtool process is writing to this repository; try again when it has finished"));
+		}
+		usleep(100 * 1000);
+	}
+	*out_fd = fd;
+	return 0;
+}
+
+static void journal_path(char *out, size_t size, git_repository *git)
+{
+	snprintf(out, size, "%s%s", git_repository_path(git), JOURNAL_FILE);
+}
+
+/* Brings index and work tree to 'target' for 'paths'. */
+static int checkout_paths(git_repository *git, git_tree *baseline,
+			  git_commit *target, char **paths, size_t npaths)
+{
+	git_checkout_options opts;
+
+	git_checkout_options_init(&opts, GIT_CHECKOUT_OPTIONS_VERSION);
+	opts.checkout_strategy = GIT_CHECKOUT_FORCE | GIT_CHECKOUT_DISABLE_PATHSPEC_MATCH;
+	opts.paths.strings = paths;
+	opts.paths.count = npaths;
+	opts.baseline = baseline;
+	if (git_checkout_tree(git, (const git_object *)target, &opts) < 0)
+		return git_fail(ST_ERROR, _("cannot update the work tree"));
+	return 0;
+}
+
+static int write_journal(git_repository *git, const char *branch,
+			 const git_oid *old_id, const git_oid *new_id,
+			 const struct change *changes, size_t n)
+{
+	char path[4096], tmp[4200], old_hex[GIT_OID_HEXSZ + 1], new_hex[GIT_OID_HEXSZ + 1];
+	st_buf content = ST_BUF_INIT;
+	size_t i;
+	int fd = -1, error = ST_ERROR;
+
+	git_oid_tostr(old_hex, sizeof(old_hex), old_id);
+	git_oid_tostr(new_hex, sizeof(new_hex), new_id);
+	st_buf_printf(&content, "%s\n%s\n%s\n%s\n", JOURNAL_MAGIC, branch, old_hex, new_hex);
+	for (i = 0; i < n; i++)
+		st_buf_printf(&content, "%s\n", changes[i].path);
+	if ((error = st_buf_check(&content)) < 0)
+		goto done;
+	error = ST_ERROR;
+	journal_path(path, sizeof(path), git);
+	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (fd < 0 || write(fd, content.ptr, content.size) != (ssize_t)content.size ||
+	    fsync(fd) < 0 || close(fd) < 0) {
+		st_error_set(ST_ERROR, _("cannot write '%s': %s"), tmp, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		unlink(tmp);
+		goto done;
+	}
+	if (rename(tmp, path) < 0) {
+		st_error_set(ST_ERROR, _("cannot write '%s': %s"), path, strerror(errno));
+		unlink(tmp);
+		goto done;
+	}
+	error = 0;
+done:
+	st_buf_dispose(&content);
+	return error;
+}
+
+/*
+ * Finishes a write that was interrupted after its commit point.  Called
+ * with the lock held.
+ */
+static int recover(git_repository *git)
+{
+	char path[4096], *line;
+	st_buf content = ST_BUF_INIT;
+	char **paths = NULL;
+	size_t npaths = 0, apaths = 0;
+	git_oid old_id, new_id, now;
+	git_commit *new_commit = NULL, *old_commit = NULL;
+	git_tree *old_tree = NULL;
+	char *branch = NULL;
+	FILE *fp;
+	char chunk[4096];
+	size_t n;
+	int error = 0, fields = 0;
+
+	journal_path(path, sizeof(path), git);
+	if (!(fp = fopen(path, "r")))
+		return 0; /* nothing was interrupted */
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		st_buf_put(&content, chunk, n);
+	fclose(fp);
+	if ((error = st_buf_check(&content)) < 0)
+		goto done;
+
+	for (line = content.ptr; *line; fields++) {
+		char *eol = strchr(line, '\n');
+		if (!eol)
+			goto discard; /* a journal cut short was never acted on */
+		*eol = '\0';
+		if (fields == 0 && strcmp(line, JOURNAL_MAGIC) != 0)
+			goto discard;
+		else if (fields == 1)
+			branch = line;
+		else if (fields == 2 && git_oid_fromstr(&old_id, line) < 0)
+			goto discard;
+		else if (fields == 3 && git_oid_fromstr(&new_id, line) < 0)
+			goto discard;
+		else if (fields >= 4) {
+			if (npaths == apaths) {
+				char **grown;
+				apaths = apaths ? apaths * 2 : 8;
+				if (!(grown = realloc(paths, apaths * sizeof(*paths)))) {
+					error = st_error_oom();
+					goto done;
+				}
+				paths = grown;
+			}
+			paths[npaths++] = line;
+		}
+		line = eol + 1;
+	}
+	if (fields < 4 || git_reference_name_to_id(&now, git, branch) < 0 ||
+	    !git_oid_equal(&now, &new_id))
+		goto discard; /* the branch never moved, or moved on since */
+
+	if (git_commit_lookup(&new_commit, git, &new_id) < 0) {
+		error = git_fail(ST_ERROR, _("cannot finish an interrupted write"));
+		goto done;
+	}
+	if (!git_oid_is_zero(&old_id) &&
+	    (git_commit_lookup(&old_commit, git, &old_id) < 0 ||
+	     git_commit_tree(&old_tree, old_commit) < 0)) {
+		error = git_fail(ST_ERROR, _("cannot finish an interrupted write"));
+		goto done;
+	}
+	if ((error = checkout_paths(git, old_tree, new_commit, paths, npaths)) < 0)
+		goto done;
+discard:
+	if (unlink(path) < 0 && errno != ENOENT)
+		error = st_error_set(ST_ERROR, _("cannot remove '%s': %s"), path, strerror(errno));
+done:
+	git_tree_free(old_tree);
+	git_commit_free(old_commit);
+	git_commit_free(new_commit);
+	free(paths);
+	st_buf_dispose(&content);
+	return error;
+}
+
+static int recover_if_needed(git_repository *git)
+{
+	char path[4096];
+	int fd = -1, error;
+
+	if (git_repository_is_bare(git))
+		return 0;
+	journal_path(path, sizeof(path), git);
+	if (access(path, F_OK) != 0)
+		return 0;
+	if ((error = open_lock(&fd, git)) < 0)
+		return error;
+	error = recover(git);
+	close(fd);
+	return error;
+}
+
+/* The branch HEAD names, refusing a detached HEAD. */
+static int head_branch(char **out, git_repository *git)
+{
+	git_reference *head = NULL;
+	int error = 0;
+
+	*out = NULL;
+	if (git_reference_lookup(&head, git, "HEAD") < 0)
+		return git_fail(ST_ERROR, _("cannot read HEAD"));
+	if (git_reference_type(head) != GIT_REFERENCE_SYMBOLIC)
+		error = st_error_set(ST_ERROR,
+			_("HEAD is detached; check out a branch before changing records"));
+	else if (!(*out = strdup(git_reference_symbolic_target(head))))
+		error = st_error_oom();
+	git_reference_free(head);
+	return error;
+}
+
+void st_repo_free(st_repo *repo)
+{
+	size_t i;
+
+	if (!repo)
+		return;
+	for (i = 0; i < RECORD_KINDS; i++)
+		st_schema_free(repo->schemas[i]);
+	git_repository_free(repo->git);
+	free(repo->path);
+	free(repo->datadir);
+	free(repo);
+}
+
+static int repo_wrap(st_repo **out, git_repository *git, const char *datadir)
+{
+	st_repo *repo;
+	const char *path;
+
+	if (!(repo = calloc(1, sizeof(*repo))))
+		return st_error_oom();
+	repo->git = git;
+	repo->bare = git_repository_is_bare(git);
+	path = repo->bare ? git_repository_path(git) : git_repository_workdir(git);
+	repo->path = strdup(path);
+	repo->datadir = strdup(datadir);
+	if (!repo->path || !repo->datadir) {
+		repo->git = NULL;
+		st_repo_free(repo);
+		return st_error_oom();
+	}
+	*out = repo;
+	return 0;
+}
+
+int st_repo_open(st_repo **out, const char *path, const char *datadir)
+{
+	git_repository *git = NULL;
+	st_repo *repo = NULL;
+	st_buf config = ST_BUF_INIT;
+	int error;
+
+	*out = NULL;
+	error = git_repository_open_ext(&git, path, 0, NULL);
+	if (error == GIT_ENOTFOUND)
+		return st_error_set(ST_EREPO,
+			_("not a stdtool repository (or any of the parent folders): '%s'"), path);
+	if (error < 0)
+		return git_fail(ST_EREPO, path);
+	if ((error = repo_wrap(&repo, git, datadir)) < 0) {
+		git_repository_free(git);
+		return error;
+	}
+	if ((error = recover_if_needed(git)) < 0)
+		goto done;
+	error = st_repo_read(&config, repo, ST_REPO_CONFIG);
+	if (error == ST_ENOTFOUND) {
+		error = st_error_set(ST_EREPO,
+			_("'%s' is a Git repository but not a stdtool repository; run 'stdtool init' there first"),
+			repo->path);
+		goto done;
+	}
+	if (error < 0)
+		goto done;
+	*out = repo;
+	repo = NULL;
+done:
+	st_buf_dispose(&config);
+	st_repo_free(repo);
+	return error;
+}
+
+int st_repo_is_bare(const st_repo *repo)
+{
+	return repo->bare;
+}
+
+const char *st_repo_datadir(const st_repo *repo)
+{
+	return repo->datadir;
+}
+
+const char *st_repo_path(const st_repo *repo)
+{
+	return repo->path;
+}
+
+/* The tree of the branch's commit; *out is NULL while the branch is unborn. */
+static int current_tree(git_tree **out, git_repository *git)
+{
+	git_reference *head = NULL;
+	git_commit *commit = NULL;
+	int error;
+
+	*out = NULL;
+	error = git_repository_head(&head, git);
+	if (error == GIT_EUNBORNBRANCH || error == GIT_ENOTFOUND)
+		return 0;
+	if (error < 0)
+		return git_fail(ST_ERROR, _("cannot read HEAD"));
+	if (git_commit_lookup(&commit, git, git_reference_target(head)) < 0 ||
+	    git_commit_tree(out, commit) < 0)
+		error = git_fail(ST_ERROR, _("cannot read the current commit"));
+	git_commit_free(commit);
+	git_reference_free(head);
+	return error;
+}
+
+static int tree_read(st_buf *out, git_repository *git, git_tree *tree, const char *path)
+{
+	git_tree_entry *entry = NULL;
+	git_blob *blob = NULL;
+	int error;
+
+	if (!tree)
+		return st_error_set(ST_ENOTFOUND, _("'%s' does not exist"), path);
+	error = git_tree_entry_bypath(&entry, tree, path);
+	if (error == GIT_ENOTFOUND)
+		return st_error_set(ST_ENOTFOUND, _("'%s' does not exist"), path);
+	if (error < 0)
+		return git_fail(ST_ERROR, path);
+	if (git_tree_entry_type(entry) != GIT_OBJECT_BLOB) {
+		git_tree_entry_free(entry);
+		return st_error_set(ST_ENOTFOUND, _("'%s' is not a file"), path);
+	}
+	if (git_blob_lookup(&blob, git, git_tree_entry_id(entry)) < 0) {
+		error = git_fail(ST_ERROR, path);
+		goto done;
+	}
+	st_buf_put(out, git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob));
+	error = st_buf_check(out);
+done:
+	git_blob_free(blob);
+	git_tree_entry_free(entry);
+	return error;
+}
+
+int st_repo_read(st_buf *out, st_repo *repo, const char *path)
+{
+	git_tree *tree = NULL;
+	int error;
+
+	if ((error = current_tree(&tree, repo->git)) < 0)
+		return error;
+	error = tree_read(out, repo->git, tree, path);
+	git_tree_free(tree);
+	return error;
+}
+
+int st_repo_list(st_repo *repo, const char *folder, st_repo_file_cb cb, void *payload)
+{
+	git_tree *tree = NULL, *sub = NULL;
+	git_tree_entry *entry = NULL;
+	size_t i, n;
+	int error;
+
+	if ((error = current_tree(&tree, repo->git)) < 0 || !tree)
+		return error;
+	error = git_tree_entry_bypath(&entry, tree, folder);
+	if (error == GIT_ENOTFOUND) {
+		error = 0;
+		goto done;
+	}
+	if (error < 0) {
+		error = git_fail(ST_ERROR, folder);
+		goto done;
+	}
+	if (git_tree_entry_type(entry) != GIT_OBJECT_TREE)
+		goto done;
+	if (git_tree_lookup(&sub, repo->git, git_tree_entry_id(entry)) < 0) {
+		error = git_fail(ST_ERROR, folder);
+		goto done;
+	}
+	n = git_tree_entrycount(sub);
+	for (i = 0; i < n; i++) {
+		const git_tree_entry *e = git_tree_entry_byindex(sub, i);
+		if (git_tree_entry_type(e) != GIT_OBJECT_BLOB)
+			continue;
+		if ((error = cb(git_tree_entry_name(e), payload)) != 0)
+			break;
+	}
+done:
+	git_tree_free(sub);
+	git_tree_entry_free(entry);
+	git_tree_free(tree);
+	return error;
+}
+
+struct walk_state {
+	st_repo_file_cb cb;
+	void *payload;
+	st_buf path;
+	int error;
+};
+
+static int walk_entry(const char *root, const git_tree_entry *entry, void *data)
+{
+	struct walk_state *state = data;
+
+	if (git_tree_entry_type(entry) != GIT_OBJECT_BLOB)
+		return 0;
+	st_buf_clear(&state->path);
+	st_buf_printf(&state->path, "%s%s", root, git_tree_entry_name(entry));
+	if ((state->error = st_buf_check(&state->path)) < 0)
+		return -1;
+	if ((state->error = state->cb(state->path.ptr, state->payload)) != 0)
+		return -1;
+	return 0;
+}
+
+int st_repo_walk(st_repo *repo, st_repo_file_cb cb, void *payload)
+{
+	struct walk_state state = { cb, payload, ST_BUF_INIT, 0 };
+	git_tree *tree = NULL;
+	int error;
+
+	if ((error = current_tree(&tree, repo->git)) < 0 || !tree)
+		return error;
+	if (git_tree_walk(tree, GIT_TREEWALK_PRE, walk_entry, &state) < 0 && !state.error)
+		state.error = git_fail(ST_ERROR, _("cannot read the current commit"));
+	git_tree_free(tree);
+	st_buf_dispose(&state.path);
+	return state.error;
+}
+
+static int txn_begin_git(st_txn **out, st_repo *repo)
+{
+	st_txn *txn;
+	int error;
+
+	*out = NULL;
+	if (!(txn = calloc(1, sizeof(*txn))))
+		return st_error_oom();
+	txn->repo = repo;
+	txn->lock_fd = -1;
+	if ((error = open_lock(&txn->lock_fd, repo->git)) < 0)
+		goto fail;
+	if (!repo->bare && (error = recover(repo->git)) < 0)
+		goto fail;
+	if ((error = head_branch(&txn->branch, repo->git)) < 0)
+		goto fail;
+	error = git_reference_name_to_id(&txn->base_id, repo->git, txn->branch);
+	if (error == GIT_ENOTFOUND) {
+		txn->has_base = 0;
+	} else if (error < 0) {
+		error = git_fail(ST_ERROR, txn->branch);
+		goto fail;
+	} else {
+		txn->has_base = 1;
+		if (git_commit_lookup(&txn->base_commit, repo->git, &txn->base_id) < 0 ||
+		    git_commit_tree(&txn->base_tree, txn->base_commit) < 0) {
+			error = git_fail(ST_ERROR, _("cannot read the current commit"));
+			goto fail;
+		}
+	}
+	*out = txn;
+	return 0;
+fail:
+	st_txn_free(txn);
+	return error;
+}
+
+int st_txn_begin(st_txn **out, st_repo *repo)
+{
+	return txn_begin_git(out, repo);
+}
+
+void st_txn_free(st_txn *txn)
+{
+	size_t i;
+
+	if (!txn)
+		return;
+	for (i = 0; i < txn->nchanges; i++) {
+		free(txn->changes[i].path);
+		free(txn->changes[i].data);
+	}
+	free(txn->changes);
+	git_tree_free(txn->base_tree);
+	git_commit_free(txn->base_commit);
+	free(txn->branch);
+	if (txn->lock_fd >= 0)
+		close(txn->lock_fd); /* releases the flock */
+	free(txn);
+}
+
+static struct change *find_change(st_txn *txn, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < txn->nchanges; i++)
+		if (strcmp(txn->changes[i].path, path) == 0)
+			return &txn->changes[i];
+	return NULL;
+}
+
+int st_txn_read(st_buf *out, st_txn *txn, const char *path)
+{
+	struct change *c = find_change(txn, path);
+
+	if (c) {
+		if (c->remove)
+			return st_error_set(ST_ENOTFOUND, _("'%s' does not exist"), path);
+		st_buf_put(out, c->data, c->len);
+		return st_buf_check(out);
+	}
+	return tree_read(out, txn->repo->git, txn->base_tree, path);
+}
+
+int st_txn_exists(st_txn *txn, const char *path)
+{
+	struct change *c = find_change(txn, path);
+	git_tree_entry *entry = NULL;
+
+	if (c)
+		return !c->remove;
+	if (!txn->base_tree || git_tree_entry_bypath(&entry, txn->base_tree, path) < 0)
+		return 0;
+	git_tree_entry_free(entry);
+	return 1;
+}
+
+/* A relative path of plain components: no ".", "..", ".git" or empties. */
+static int valid_record_path(const char *path)
+{
+	const char *p, *start = path;
+
+	if (!*path)
+		return 0;
+	for (p = path;; p++) {
+		if (*p == '/' || *p == '\0') {
+			size_t len = (size_t)(p - start);
+			if (len == 0 || (len == 1 && start[0] == '.') ||
+			    (len == 2 && strncmp(start, "..", 2) == 0) ||
+			    (len == 4 && strncasecmp(start, ".git", 4) == 0))
+				return 0;
+			if (*p == '\0')
+				return 1;
+			start = p + 1;
+		} else if ((unsigned char)*p < 0x20 || *p == '\\') {
+			return 0;
+		}
+	}
+}
+
+static int add_change(st_txn *txn, const char *path, const char *data,
+		      size_t len, int remove)
+{
+	struct change *c;
+
+	if (!valid_record_path(path))
+		return st_error_set(ST_EINVALID, _("invalid record path '%s'"), path);
+	if (!(c = find_change(txn, path))) {
+		if (txn->nchanges == txn->achanges) {
+			size_t n = txn->achanges ? txn->achanges * 2 : 8;
+			struct change *grown = realloc(txn->changes, n * sizeof(*grown));
+			if (!grown)
+				return st_error_oom();
+			txn->changes = grown;
+			txn->achanges = n;
+		}
+		c = &txn->changes[txn->nchanges];
+		memset(c, 0, sizeof(*c));
+		if (!(c->path = strdup(path)))
+			return st_error_oom();
+		txn->nchanges++;
+	}
+	free(c->data);
+	c->data = NULL;
+	c->len = 0;
+	c->remove = remove;
+	if (!remove) {
+		if (!(c->data = malloc(len ? len : 1)))
+			return st_error_oom();
+		memcpy(c->data, data, len);
+		c->len = len;
+	}
+	return 0;
+}
+
+int st_txn_put(st_txn *txn, const char *path, const char *data, size_t len)
+{
+	int error;
+
+	if ((error = st_repo_validate_record(txn->repo, path, data, len)) < 0)
+		return error;
+	return add_change(txn, path, data, len, 0);
+}
+
+int st_txn_remove(st_txn *txn, const char *path)
+{
+	if (!st_txn_exists(txn, path))
+		return st_error_set(ST_ENOTFOUND, _("'%s' does not exist"), path);
+	return add_change(txn, path, NULL, 0, 1);
+}
+
+/* Refuses to overwrite uncommitted edits to the paths being changed. */
+static int check_clean(st_txn *txn)
+{
+	size_t i;
+
+	if (txn->repo->bare)
+		return 0;
+	for (i = 0; i < txn->nchanges; i++) {
+		unsigned int flags = 0;
+		int error = git_status_file(&flags, txn->repo->git, txn->changes[i].path);
+		if (error == GIT_ENOTFOUND)
+			continue;
+		if (error < 0)
+			return git_fail(ST_ERROR, txn->changes[i].path);
+		if (flags & GIT_STATUS_IGNORED)
+			continue;
+		if (flags != GIT_STATUS_CURRENT)
+			return st_error_set(ST_EDIRTY,
+				_("'%s' has uncommitted changes in the work tree; commit or discard them first"),
+				txn->changes[i].path);
+	}
+	return 0;
+}
+
+int st_txn_commit(st_txn *txn, const char *message, const char *author)
+{
+	git_repository *git = txn->repo->git;
+	git_tree_update *updates = NULL;
+	git_signature *sig_author = NULL, *sig_committer = NULL;
+	git_tree *new_tree = NULL;
+	git_commit *new_commit = NULL;
+	git_reference *ref = NULL;
+	git_oid tree_id, commit_id, zero;
+	const git_commit *parents[1];
+	char **paths = NULL;
+	char jpath[4096];
+	st_buf reflog = ST_BUF_INIT;
+	size_t i;
+	int error = ST_ERROR, journal_written = 0;
+
+	if (txn->nchanges == 0)
+		return st_error_set(ST_ERROR, _("nothing to commit"));
+	if ((error = check_clean(txn)) < 0)
+		goto done;
+	if ((error = make_signature(&sig_author, git, author,
+				    "GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL")) < 0)
+		goto done;
+	if (!author && getenv("GIT_COMMITTER_NAME") && getenv("GIT_COMMITTER_EMAIL")) {
+		if ((error = make_signature(&sig_committer, git, NULL,
+					    "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL")) < 0)
+			goto done;
+	} else if (git_signature_dup(&sig_committer, sig_author) < 0) {
+		error = st_error_oom();
+		goto done;
+	}
+
+	error = ST_ERROR;
+	if (!(updates = calloc(txn->nchanges, sizeof(*updates))) ||
+	    !(paths = calloc(txn->nchanges, sizeof(*paths)))) {
+		error = st_error_oom();
+		goto done;
+	}
+	for (i = 0; i < txn->nchanges; i++) {
+		struct change *c = &txn->changes[i];
+		updates[i].path = c->path;
+		paths[i] = c->path;
+		if (c->remove) {
+			updates[i].action = GIT_TREE_UPDATE_REMOVE;
+			continue;
+		}
+		updates[i].action = GIT_TREE_UPDATE_UPSERT;
+		updates[i].filemode = GIT_FILEMODE_BLOB;
+		if (git_blob_create_from_buffer(&updates[i].id, git, c->data, c->len) < 0) {
+			error = git_fail(ST_ERROR, c->path);
+			goto done;
+		}
+	}
+	if (git_tree_create_updated(&tree_id, git, txn->base_tree,
+				    txn->nchanges, updates) < 0 ||
+	    git_tree_lookup(&new_tree, git, &tree_id) < 0) {
+		error = git_fail(ST_ERROR, _("cannot write the commit"));
+		goto done;
+	}
+	if (txn->base_tree && git_oid_equal(&tree_id, git_tree_id(txn->base_tree))) {
+		error = st_error_set(ST_ERROR, _("nothing to commit: the records are unchanged"));
+		goto done;
+	}
+	parents[0] = txn->base_commit;
+	if (git_commit_create(&commit_id, git, NULL, sig_author, sig_committer, NULL,
+			      message, new_tree, txn->has_base ? 1 : 0, parents) < 0 ||
+	    git_commit_lookup(&new_commit, git, &commit_id) < 0) {
+		error = git_fail(ST_ERROR, _("cannot write the commit"));
+		goto done;
+	}
+	crash_point("objects");
+
+	memset(&zero, 0, sizeof(zero));
+	if (!txn->repo->bare) {
+		if ((error = write_journal(git, txn->branch,
+					   txn->has_base ? &txn->base_id : &zero,
+					   &commit_id, txn->changes, txn->nchanges)) < 0)
+			goto done;
+		journal_written = 1;
+		error = ST_ERROR;
+	}
+	crash_point("journal");
+
+	/* The commit point: move the branch only if nobody else has. */
+	st_buf_printf(&reflog, "stdtool: %.*s", (int)strcspn(message, "\n"), message);
+	if ((error = st_buf_check(&reflog)) < 0)
+		goto done;
+	if (txn->has_base)
+		error = git_reference_create_matching(&ref, git, txn->branch, &commit_id, 1,
+						      &txn->base_id, reflog.ptr);
+	else
+		error = git_reference_create(&ref, git, txn->branch, &commit_id, 0, reflog.ptr);
+	if (error == GIT_EMODIFIED || error == GIT_EEXISTS) {
+		error = st_error_set(ST_ECONFLICT,
+			_("the branch '%s' was changed by another writer meanwhile; nothing was written, run the command again"),
+			txn->branch);
+		goto done;
+	}
+	if (error == GIT_ELOCKED) {
+		error = st_error_set(ST_ELOCKED,
+			_("the branch '%s' is locked by another Git process; nothing was written, try again"),
+			txn->branch);
+		goto done;
+	}
+	if (error < 0) {
+		error = git_fail(ST_ERROR, _("cannot move the branch"));
+		goto done;
+	}
+	journal_written = 0; /* from here on the journal must survive a failure */
+	crash_point("ref");
+
+	if (!txn->repo->bare) {
+		/*
+		 * The commit is made; if the work tree cannot follow now,
+		 * the journal lets the next run finish the job.
+		 */
+		if (checkout_paths(git, txn->base_tree, new_commit, paths, txn->nchanges) == 0) {
+			crash_point("checkout");
+			journal_path(jpath, sizeof(jpath), git);
+			unlink(jpath);
+		}
+	}
+	error = 0;
+done:
+	if (journal_written) {
+		journal_path(jpath, sizeof(jpath), git);
+		unlink(jpath);
+	}
+	st_buf_dispose(&reflog);
+	git_reference_free(ref);
+	git_commit_free(new_commit);
+	git_tree_free(new_tree);
+	git_signature_free(sig_author);
+	git_signature_free(sig_committer);
+	free(updates);
+	free(paths);
+	return error;
+}
+
+static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)ftw;
+	return flag == FTW_DP ? rmdir(path) : unlink(path);
+}
+
+/* Takes away what a failed init created, so a retry starts afresh. */
+static void undo_init(const char *path, int path_existed, const char *gitdir, int bare)
+{
+	static const char *const bare_entries[] = {
+		"HEAD", "config", "description", "hooks", "info", "objects", "refs",
+		"logs", "index", LOCK_FILE, JOURNAL_FILE, NULL,
+	};
+	char entry[4096];
+	size_t i;
+
+	if (!path_existed) {
+		nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+		return;
+	}
+	if (!bare) {
+		nftw(gitdir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+		return;
+	}
+	for (i = 0; bare_entries[i]; i++) {
+		snprintf(entry, sizeof(entry), "%s/%s", path, bare_entries[i]);
+		nftw(entry, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	}
+}
+
+static int config_record(st_buf *out, const char *name)
+{
+	xmlDoc *doc = NULL;
+	xmlNode *root;
+	char format[16];
+	int error;
+
+	if (!(doc = xmlNewDoc((const xmlChar *)"1.0")) ||
+	    !(root = xmlNewDocNode(doc, NULL, (const xmlChar *)"stdtool-repository", NULL))) {
+		xmlFreeDoc(doc);
+		return st_error_oom();
+	}
+	xmlDocSetRootElement(doc, root);
+	snprintf(format, sizeof(format), "%d", ST_REPO_FORMAT);
+	xmlNewProp(root, (const xmlChar *)"format", (const xmlChar *)format);
+	if (name)
+		xmlNewTextChild(root, NULL, (const xmlChar *)"name", (const xmlChar *)name);
+	error = st_xml_serialise(out, doc);
+	xmlFreeDoc(doc);
+	return error;
+}
+
+int st_repo_init(const char *path, const st_repo_init_options *opts)
+{
+	git_repository_init_options init;
+	git_repository *git = NULL;
+	st_repo *repo = NULL;
+	st_txn *txn = NULL;
+	st_buf config = ST_BUF_INIT, keep = ST_BUF_INIT, message = ST_BUF_INIT;
+	char *gitdir = NULL;
+	struct stat st;
+	size_t i;
+	int error, created = 0, path_existed = stat(path, &st) == 0;
+
+	git_repository_init_options_init(&init, GIT_REPOSITORY_INIT_OPTIONS_VERSION);
+	error = git_repository_open_ext(&git, path, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL);
+	if (error == GIT_ENOTFOUND) {
+		init.flags = GIT_REPOSITORY_INIT_MKPATH |
+			     (opts->bare ? GIT_REPOSITORY_INIT_BARE : 0);
+		init.initial_head = "main";
+		if (git_repository_init_ext(&git, path, &init) < 0) {
+			error = git_fail(ST_ERROR, path);
+			undo_init(path, path_existed, NULL, 1);
+			return error;
+		}
+		created = 1;
+	} else if (error < 0) {
+		return git_fail(ST_ERROR, path);
+	} else if (opts->bare && !git_repository_is_bare(git)) {
+		git_repository_free(git);
+		return st_error_set(ST_EEXISTS,
+			_("'%s' is already a Git repository with a work tree"), path);
+	}
+	if (!(gitdir = strdup(git_repository_path(git)))) {
+		git_repository_free(git);
+		return st_error_oom();
+	}
+	if ((error = repo_wrap(&repo, git, opts->datadir)) < 0) {
+		git_repository_free(git);
+		goto done;
+	}
+	if ((error = st_txn_begin(&txn, repo)) < 0)
+		goto done;
+	if (st_txn_exists(txn, ST_REPO_CONFIG)) {
+		error = st_error_set(ST_EEXISTS,
+			_("'%s' is already a stdtool repository"), repo->path);
+		goto done;
+	}
+	if ((error = config_record(&config, opts->name)) < 0 ||
+	    (error = st_txn_put(txn, ST_REPO_CONFIG, config.ptr, config.size)) < 0)
+		goto done;
+	for (i = 0; i < sizeof(layout_folders) / sizeof(layout_folders[0]); i++) {
+		st_buf_clear(&keep);
+		st_buf_printf(&keep, "%s/.gitkeep", layout_folders[i]);
+		if ((error = st_buf_check(&keep)) < 0)
+			goto done;
+		if (st_txn_exists(txn, keep.ptr))
+			continue;
+		if ((error = st_txn_put(txn, keep.ptr, "", 0)) < 0)
+			goto done;
+	}
+	st_buf_printf(&message, "init: create the stdtool repository%s%s\n",
+		      opts->name ? " " : "", opts->name ? opts->name : "");
+	if ((error = st_buf_check(&message)) < 0)
+		goto done;
+	error = st_txn_commit(txn, message.ptr, opts->author);
+done:
+	st_txn_free(txn);
+	st_repo_free(repo);
+	if (error < 0 && created)
+		undo_init(path, path_existed, gitdir, opts->bare);
+	free(gitdir);
+	st_buf_dispose(&config);
+	st_buf_dispose(&keep);
+	st_buf_dispose(&message);
+	return error;
+}

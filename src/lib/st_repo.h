@@ -1,0 +1,110 @@
+/*
+ * st_repo.h: the secretariat repository, a Git repository (bare or not)
+ * that holds every record as an XML file in a folder by kind.
+ *
+ * Reads come from the commit the branch points at, never from the work
+ * tree, so what a person has half-edited is not taken for data.  Writes go
+ * through a transaction that turns a set of changed files into exactly one
+ * commit:
+ *
+ *   1. st_txn_begin() takes the repository's write lock (a flock()ed file
+ *      in the Git folder, released by the kernel if the process dies) and
+ *      notes the commit the branch points at;
+ *   2. st_txn_put()/st_txn_remove() collect changes; every record is parsed
+ *      and validated against its schema before it is accepted;
+ *   3. st_txn_commit() writes the objects, then moves the branch with a
+ *      compare-and-swap from the noted commit (the commit point: a branch
+ *      moved by anyone else meanwhile fails with ST_ECONFLICT), then brings
+ *      the index and work tree up to date for the changed paths.  A journal
+ *      in the Git folder names those paths until that is done, so a process
+ *      killed between the branch move and the work-tree update is finished
+ *      by the next stdtool run that opens the repository.
+ *
+ * Ownership: st_repo and st_txn objects are freed with st_repo_free() and
+ * st_txn_free(); both accept NULL.
+ */
+#ifndef ST_REPO_H
+#define ST_REPO_H
+
+#include <stddef.h>
+
+#include "st_buf.h"
+#include "st_xml.h"
+
+typedef struct st_repo st_repo;
+typedef struct st_txn st_txn;
+
+/* The file at the top of every stdtool repository. */
+#define ST_REPO_CONFIG "stdtool.xml"
+#define ST_REPO_FORMAT 1
+
+typedef struct {
+	int bare;             /* create a bare repository */
+	const char *name;     /* the secretariat's name for the config record, or NULL */
+	const char *author;   /* "Name <email>", or NULL for Git's settings */
+	const char *datadir;  /* where schemas/ is found */
+} st_repo_init_options;
+
+/*
+ * Creates (or adopts an existing Git repository at) 'path' and commits
+ * stdtool's layout and config record.  ST_EEXISTS when it already is a
+ * stdtool repository.
+ */
+int st_repo_init(const char *path, const st_repo_init_options *opts);
+
+/*
+ * Opens the stdtool repository containing 'path' (searching upwards as git
+ * does).  ST_EREPO when there is none.
+ */
+int st_repo_open(st_repo **out, const char *path, const char *datadir);
+void st_repo_free(st_repo *repo);
+
+int st_repo_is_bare(const st_repo *repo);
+const char *st_repo_datadir(const st_repo *repo);
+/* The folder of the work tree, or the Git folder of a bare repository. */
+const char *st_repo_path(const st_repo *repo);
+
+/* Reads a file of the current commit.  ST_ENOTFOUND when absent. */
+int st_repo_read(st_buf *out, st_repo *repo, const char *path);
+
+/*
+ * Calls 'cb' with the name of each file in 'folder' of the current commit,
+ * in Git's (byte) order; a non-zero return from 'cb' stops the walk and is
+ * returned.  An absent folder has no files.
+ */
+typedef int (*st_repo_file_cb)(const char *name, void *payload);
+int st_repo_list(st_repo *repo, const char *folder, st_repo_file_cb cb, void *payload);
+
+/*
+ * Calls 'cb' with the full path of every file of the current commit, in
+ * Git's order; a non-zero return stops the walk and is returned.
+ */
+int st_repo_walk(st_repo *repo, st_repo_file_cb cb, void *payload);
+
+/*
+ * Parses and validates a record held in memory against the schema for its
+ * path (by folder).  Files that are not records pass.
+ */
+int st_repo_validate_record(st_repo *repo, const char *path,
+			    const char *data, size_t len);
+
+int st_txn_begin(st_txn **out, st_repo *repo);
+/* Reads a file as it stands in the transaction (base commit plus changes). */
+int st_txn_read(st_buf *out, st_txn *txn, const char *path);
+int st_txn_exists(st_txn *txn, const char *path);
+int st_txn_put(st_txn *txn, const char *path, const char *data, size_t len);
+int st_txn_remove(st_txn *txn, const char *path);
+/*
+ * Makes the one commit.  'message' is the whole commit message; 'author'
+ * is "Name <email>" or NULL.  On failure nothing visible has changed.
+ * ST_ECONFLICT when the branch moved, ST_EDIRTY when the work tree holds
+ * uncommitted edits to a path being changed.
+ */
+int st_txn_commit(st_txn *txn, const char *message, const char *author);
+/* Releases the lock; a transaction not committed is abandoned. */
+void st_txn_free(st_txn *txn);
+
+void st_repo_global_init(void);
+void st_repo_global_shutdown(void);
+
+#endif

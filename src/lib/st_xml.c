@@ -1,0 +1,489 @@
+/* st_xml.c: safe XML parsing, RELAX NG validation and sandboxed XSLT. */
+#include <config.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <libexslt/exslt.h>
+#include <libxml/parser.h>
+#include <libxml/relaxng.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xmlsave.h>
+#include <libxslt/documents.h>
+#include <libxslt/security.h>
+#include <libxslt/transform.h>
+#include <libxslt/xsltutils.h>
+
+#include "st_error.h"
+#include "st_i18n.h"
+#include "st_xml.h"
+
+/*
+ * No NOENT (entities stay unexpanded), no DTDLOAD, no XINCLUDE; NONET
+ * blocks any fetch that slips through.  Errors are collected, not printed.
+ */
+#define SAFE_PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOERROR | \
+			    XML_PARSE_NOWARNING | XML_PARSE_NOCDATA)
+
+struct st_schema {
+	xmlRelaxNGPtr rng;
+};
+
+struct st_stylesheet {
+	xsltStylesheetPtr xslt;
+};
+
+/* Strips the trailing newline libxml2 puts on its messages. */
+static void set_xml_error(int code, const char *name, const xmlError *err)
+{
+	char msg[512];
+	size_t len;
+
+	snprintf(msg, sizeof(msg), "%s", err && err->message ? err->message : "");
+	len = strlen(msg);
+	while (len > 0 && (msg[len - 1] == '\n' || msg[len - 1] == ' '))
+		msg[--len] = '\0';
+	if (err && err->line > 0)
+		st_error_set(code, "%s:%d:%d: %s", name, err->line,
+			     err->int2 > 0 ? err->int2 : 1, msg);
+	else
+		st_error_set(code, "%s: %s", name, msg);
+}
+
+/*
+ * Finds the first node that breaks the limits: an element nested too
+ * deep, or a reference to an entity nobody declared (a document that names
+ * an external DTD it may not load).  Iterative, so depth costs no stack.
+ */
+static xmlNode *find_offender(xmlNode *root, int *too_deep)
+{
+	xmlNode *node = root;
+	int depth = 1;
+
+	while (node) {
+		if (node->type == XML_ENTITY_REF_NODE) {
+			*too_deep = 0;
+			return node;
+		}
+		if (node->type == XML_ELEMENT_NODE && depth > ST_XML_MAX_DEPTH) {
+			*too_deep = 1;
+			return node;
+		}
+		if (node->children && node->type == XML_ELEMENT_NODE) {
+			node = node->children;
+			depth++;
+			continue;
+		}
+		while (node && !node->next && node != root) {
+			node = node->parent;
+			depth--;
+		}
+		if (!node || node == root)
+			break;
+		node = node->next;
+	}
+	return NULL;
+}
+
+int st_xml_parse_memory(xmlDoc **out, const char *data, size_t len, const char *name)
+{
+	xmlParserCtxtPtr ctxt = NULL;
+	xmlDoc *doc = NULL;
+	xmlNode *root;
+	int error = ST_EINVALID;
+
+	*out = NULL;
+	if (len > ST_XML_MAX_BYTES)
+		return st_error_set(ST_EINVALID,
+			_("%s: document is larger than the limit of %zu bytes"),
+			name, ST_XML_MAX_BYTES);
+	if (len > (size_t)2147483647)
+		return st_error_set(ST_EINVALID, _("%s: document is too large"), name);
+	if (!(ctxt = xmlNewParserCtxt()))
+		return st_error_oom();
+
+	doc = xmlCtxtReadMemory(ctxt, data, (int)len, name, NULL, SAFE_PARSE_OPTIONS);
+	if (!doc || !ctxt->wellFormed) {
+		const xmlError *err = xmlCtxtGetLastError(ctxt);
+		if (err && err->code != XML_ERR_OK)
+			set_xml_error(ST_EINVALID, name, err);
+		else
+			st_error_set(ST_EINVALID, _("%s: not well-formed XML"), name);
+		goto done;
+	}
+	if (doc->intSubset || doc->extSubset) {
+		xmlDtd *dtd = doc->intSubset ? doc->intSubset : doc->extSubset;
+		if (dtd->entities || dtd->pentities) {
+			st_error_set(ST_EINVALID,
+				_("%s: entity declarations are not allowed"), name);
+			goto done;
+		}
+	}
+	root = xmlDocGetRootElement(doc);
+	if (!root) {
+		st_error_set(ST_EINVALID, _("%s: document has no root element"), name);
+		goto done;
+	}
+	{
+		int too_deep = 0;
+		xmlNode *bad = find_offender(root, &too_deep);
+		if (bad && too_deep) {
+			st_error_set(ST_EINVALID,
+				_("%s:%ld:1: elements are nested deeper than %d levels"),
+				name, xmlGetLineNo(bad), ST_XML_MAX_DEPTH);
+			goto done;
+		}
+		if (bad) {
+			st_error_set(ST_EINVALID,
+				_("%s:%ld:1: reference to an undeclared entity '&%s;'"),
+				name, xmlGetLineNo(bad->parent ? bad->parent : bad),
+				(const char *)bad->name);
+			goto done;
+		}
+	}
+	*out = doc;
+	doc = NULL;
+	error = 0;
+done:
+	xmlFreeDoc(doc);
+	xmlFreeParserCtxt(ctxt);
+	return error;
+}
+
+int st_xml_parse_file(xmlDoc **out, const char *path)
+{
+	FILE *fp = NULL;
+	st_buf content = ST_BUF_INIT;
+	struct stat st;
+	char chunk[65536];
+	size_t n;
+	int error = ST_ERROR;
+
+	*out = NULL;
+	if (!(fp = fopen(path, "rb"))) {
+		error = st_error_set(errno == ENOENT ? ST_ENOTFOUND : ST_ERROR,
+				     _("cannot open '%s': %s"), path, strerror(errno));
+		goto done;
+	}
+	if (fstat(fileno(fp), &st) == 0 && (size_t)st.st_size > ST_XML_MAX_BYTES) {
+		error = st_error_set(ST_EINVALID,
+			_("%s: document is larger than the limit of %zu bytes"),
+			path, ST_XML_MAX_BYTES);
+		goto done;
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
+		st_buf_put(&content, chunk, n);
+		if (content.size > ST_XML_MAX_BYTES) {
+			error = st_error_set(ST_EINVALID,
+				_("%s: document is larger than the limit of %zu bytes"),
+				path, ST_XML_MAX_BYTES);
+			goto done;
+		}
+	}
+	if (ferror(fp)) {
+		st_error_set(ST_ERROR, _("cannot read '%s': %s"), path, strerror(errno));
+		goto done;
+	}
+	if ((error = st_buf_check(&content)) < 0)
+		goto done;
+	error = st_xml_parse_memory(out, content.ptr, content.size, path);
+done:
+	if (fp)
+		fclose(fp);
+	st_buf_dispose(&content);
+	return error;
+}
+
+int st_xml_serialise(st_buf *out, xmlDoc *doc)
+{
+	xmlChar *mem = NULL;
+	int size = 0;
+
+	xmlDocDumpFormatMemoryEnc(doc, &mem, &size, "UTF-8", 1);
+	if (!mem)
+		return st_error_oom();
+	st_buf_put(out, (const char *)mem, (size_t)size);
+	xmlFree(mem);
+	return st_buf_check(out);
+}
+
+/* Collects the first structured error of a RELAX NG run. */
+struct first_error {
+	int seen;
+	char message[512];
+	int line;
+	int column;
+	char file[256];
+};
+
+static void collect_error(void *data, xmlErrorPtr err)
+{
+	struct first_error *first = data;
+	size_t len;
+
+	if (first->seen || !err)
+		return;
+	first->seen = 1;
+	snprintf(first->message, sizeof(first->message), "%s",
+		 err->message ? err->message : "");
+	len = strlen(first->message);
+	while (len > 0 && first->message[len - 1] == '\n')
+		first->message[--len] = '\0';
+	first->line = err->line;
+	if (err->node && err->line <= 0)
+		first->line = (int)xmlGetLineNo((xmlNodePtr)err->node);
+	first->column = err->int2;
+	snprintf(first->file, sizeof(first->file), "%s", err->file ? err->file : "");
+}
+
+int st_schema_load(st_schema **out, const char *path)
+{
+	xmlRelaxNGParserCtxtPtr pctxt = NULL;
+	struct first_error first;
+	st_schema *schema = NULL;
+	int error = ST_ERROR;
+
+	*out = NULL;
+	memset(&first, 0, sizeof(first));
+	if (!(schema = calloc(1, sizeof(*schema))))
+		return st_error_oom();
+	if (!(pctxt = xmlRelaxNGNewParserCtxt(path))) {
+		error = st_error_oom();
+		goto done;
+	}
+	xmlRelaxNGSetParserStructuredErrors(pctxt, collect_error, &first);
+	schema->rng = xmlRelaxNGParse(pctxt);
+	if (!schema->rng) {
+		st_error_set(ST_ERROR, _("cannot load schema '%s': %s"), path,
+			     first.seen ? first.message : _("unreadable or invalid"));
+		goto done;
+	}
+	*out = schema;
+	schema = NULL;
+	error = 0;
+done:
+	xmlRelaxNGFreeParserCtxt(pctxt);
+	st_schema_free(schema);
+	return error;
+}
+
+void st_schema_free(st_schema *schema)
+{
+	if (!schema)
+		return;
+	if (schema->rng)
+		xmlRelaxNGFree(schema->rng);
+	free(schema);
+}
+
+int st_schema_validate(st_schema *schema, xmlDoc *doc, const char *name)
+{
+	xmlRelaxNGValidCtxtPtr vctxt;
+	struct first_error first;
+	int rc;
+
+	memset(&first, 0, sizeof(first));
+	if (!(vctxt = xmlRelaxNGNewValidCtxt(schema->rng)))
+		return st_error_oom();
+	xmlRelaxNGSetValidStructuredErrors(vctxt, collect_error, &first);
+	rc = xmlRelaxNGValidateDoc(vctxt, doc);
+	xmlRelaxNGFreeValidCtxt(vctxt);
+	if (rc == 0)
+		return 0;
+	if (rc < 0)
+		return st_error_set(ST_ERROR, _("%s: schema validation failed to run"), name);
+	return st_error_set(ST_EINVALID, "%s:%d:%d: %s", name,
+			    first.line > 0 ? first.line : 1,
+			    first.column > 0 ? first.column : 1,
+			    first.seen ? first.message : _("does not match its schema"));
+}
+
+int st_stylesheet_load(st_stylesheet **out, const char *path)
+{
+	st_stylesheet *sheet = NULL;
+	xmlDoc *doc = NULL;
+	int error;
+
+	*out = NULL;
+	/* Stylesheets are read through the same safe parser as any input. */
+	if ((error = st_xml_parse_file(&doc, path)) < 0)
+		return error;
+	if (!(sheet = calloc(1, sizeof(*sheet)))) {
+		xmlFreeDoc(doc);
+		return st_error_oom();
+	}
+	sheet->xslt = xsltParseStylesheetDoc(doc);
+	if (!sheet->xslt) {
+		xmlFreeDoc(doc);
+		free(sheet);
+		return st_error_set(ST_ERROR, _("cannot compile stylesheet '%s'"), path);
+	}
+	*out = sheet;
+	return 0;
+}
+
+void st_stylesheet_free(st_stylesheet *sheet)
+{
+	if (!sheet)
+		return;
+	if (sheet->xslt)
+		xsltFreeStylesheet(sheet->xslt); /* frees its document too */
+	free(sheet);
+}
+
+/* Collects libxslt's messages for one transform. */
+static void transform_message(void *data, const char *fmt, ...)
+{
+	st_buf *messages = data;
+	va_list ap;
+
+	if (messages->size > 4096)
+		return;
+	va_start(ap, fmt);
+	st_buf_vprintf(messages, fmt, ap);
+	va_end(ap);
+}
+
+int st_stylesheet_apply(st_buf *out, st_stylesheet *sheet, xmlDoc *doc,
+			const char **params)
+{
+	xsltSecurityPrefsPtr prefs = NULL;
+	xsltTransformContextPtr tctxt = NULL;
+	xmlDoc *result = NULL;
+	xmlChar *mem = NULL;
+	st_buf messages = ST_BUF_INIT;
+	int size = 0, error = ST_ERROR;
+
+	if (!(prefs = xsltNewSecurityPrefs())) {
+		error = st_error_oom();
+		goto done;
+	}
+	if (xsltSetSecurityPrefs(prefs, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid) ||
+	    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_CREATE_DIRECTORY, xsltSecurityForbid) ||
+	    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_READ_NETWORK, xsltSecurityForbid) ||
+	    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid)) {
+		st_error_set(ST_ERROR, _("cannot set up the stylesheet security policy"));
+		goto done;
+	}
+	if (!(tctxt = xsltNewTransformContext(sheet->xslt, doc))) {
+		error = st_error_oom();
+		goto done;
+	}
+	if (xsltSetCtxtSecurityPrefs(prefs, tctxt) != 0) {
+		st_error_set(ST_ERROR, _("cannot set up the stylesheet security policy"));
+		goto done;
+	}
+	xsltSetTransformErrorFunc(tctxt, &messages, transform_message);
+	result = xsltApplyStylesheetUser(sheet->xslt, doc, params, NULL, NULL, tctxt);
+	if (!result || tctxt->state == XSLT_STATE_ERROR ||
+	    tctxt->state == XSLT_STATE_STOPPED) {
+		size_t len = messages.size;
+		while (len > 0 && messages.ptr[len - 1] == '\n')
+			messages.ptr[--len] = '\0';
+		st_error_set(ST_ERROR, _("stylesheet failed: %s"),
+			     len ? messages.ptr : _("no output"));
+		goto done;
+	}
+	if (xsltSaveResultToString(&mem, &size, result, sheet->xslt) < 0) {
+		error = st_error_oom();
+		goto done;
+	}
+	if (mem)
+		st_buf_put(out, (const char *)mem, (size_t)size);
+	error = st_buf_check(out);
+done:
+	xmlFree(mem);
+	xmlFreeDoc(result);
+	if (tctxt)
+		xsltFreeTransformContext(tctxt);
+	if (prefs)
+		xsltFreeSecurityPrefs(prefs);
+	st_buf_dispose(&messages);
+	return error;
+}
+
+char *st_xml_attr(xmlNode *node, const char *name)
+{
+	xmlChar *value = xmlGetProp(node, (const xmlChar *)name);
+	char *copy;
+
+	if (!value)
+		return NULL;
+	copy = strdup((const char *)value);
+	xmlFree(value);
+	return copy;
+}
+
+char *st_xml_child_text(xmlNode *node, const char *name)
+{
+	xmlNode *child;
+
+	for (child = node->children; child; child = child->next) {
+		if (child->type == XML_ELEMENT_NODE &&
+		    strcmp((const char *)child->name, name) == 0) {
+			xmlChar *text = xmlNodeGetContent(child);
+			char *copy = text ? strdup((const char *)text) : NULL;
+			xmlFree(text);
+			return copy;
+		}
+	}
+	return NULL;
+}
+
+/* Never print to stderr behind the caller's back. */
+static void silent_generic_error(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+/*
+ * libxslt's own loader parses with entity substitution and DTD loading on;
+ * stylesheet includes and document() go through this one instead.  It
+ * shares the caller's dictionary, as libxslt requires.
+ */
+static xmlDocPtr safe_loader(const xmlChar *uri, xmlDictPtr dict, int options,
+			     void *ctxt, xsltLoadType type)
+{
+	xmlParserCtxtPtr pctxt;
+	xmlDocPtr doc;
+
+	(void)ctxt;
+	(void)type;
+	if (!(pctxt = xmlNewParserCtxt()))
+		return NULL;
+	if (dict && pctxt->dict) {
+		xmlDictFree(pctxt->dict);
+		pctxt->dict = dict;
+		xmlDictReference(pctxt->dict);
+	}
+	options &= ~(XML_PARSE_NOENT | XML_PARSE_DTDLOAD | XML_PARSE_DTDATTR |
+		     XML_PARSE_DTDVALID | XML_PARSE_XINCLUDE | XML_PARSE_HUGE);
+	options |= XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
+	doc = xmlCtxtReadFile(pctxt, (const char *)uri, NULL, options);
+	if (doc && doc->intSubset &&
+	    (doc->intSubset->entities || doc->intSubset->pentities)) {
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
+	xmlFreeParserCtxt(pctxt);
+	return doc;
+}
+
+void st_xml_global_init(void)
+{
+	xsltSetLoaderFunc(safe_loader);
+	xmlInitParser();
+	exsltRegisterAll();
+	xmlSetGenericErrorFunc(NULL, silent_generic_error);
+	xsltSetGenericErrorFunc(NULL, silent_generic_error);
+}
+
+void st_xml_global_shutdown(void)
+{
+	xsltCleanupGlobals();
+	xmlCleanupParser();
+}

@@ -1,0 +1,70 @@
+/*
+ * st_xml.h: the one way stdtool reads XML, validates it and transforms it.
+ *
+ * Parsing never touches the network, never loads an external DTD or
+ * entity, refuses documents that declare entities (so nothing can expand),
+ * and bounds size and nesting depth.  Errors read "name:line:column:
+ * message".  Documents returned through xmlDoc **out are the caller's, to
+ * free with xmlFreeDoc().
+ */
+#ifndef ST_XML_H
+#define ST_XML_H
+
+#include <stddef.h>
+
+#include <libxml/tree.h>
+#include <libxslt/xsltInternals.h>
+
+#include "st_buf.h"
+
+/* Largest document read: drafts of a few tens of megabytes fit easily. */
+#define ST_XML_MAX_BYTES ((size_t)256 * 1024 * 1024)
+/* Deepest element nesting accepted. */
+#define ST_XML_MAX_DEPTH 128
+
+/* Parses 'len' bytes; 'name' is used in messages.  ST_EINVALID when bad. */
+int st_xml_parse_memory(xmlDoc **out, const char *data, size_t len, const char *name);
+
+/* Reads and parses a file. */
+int st_xml_parse_file(xmlDoc **out, const char *path);
+
+/* Serialises 'doc' as indented UTF-8 with an XML declaration. */
+int st_xml_serialise(st_buf *out, xmlDoc *doc);
+
+/* A compiled RELAX NG schema. */
+typedef struct st_schema st_schema;
+
+int st_schema_load(st_schema **out, const char *path);
+void st_schema_free(st_schema *schema);
+
+/*
+ * Validates 'doc' ('name' in messages).  Returns 0, or ST_EINVALID with the
+ * first problem as "name:line:column: message".
+ */
+int st_schema_validate(st_schema *schema, xmlDoc *doc, const char *name);
+
+/* A compiled XSLT 1.0 stylesheet. */
+typedef struct st_stylesheet st_stylesheet;
+
+int st_stylesheet_load(st_stylesheet **out, const char *path);
+void st_stylesheet_free(st_stylesheet *sheet);
+
+/*
+ * Transforms 'doc' and appends the serialised result to 'out'.  The
+ * transform may read files next to the stylesheet but may not write files,
+ * create folders or reach the network.  'params' is a NULL-terminated list
+ * of name, XPath-expression pairs, or NULL.
+ */
+int st_stylesheet_apply(st_buf *out, st_stylesheet *sheet, xmlDoc *doc,
+			const char **params);
+
+/* Convenience: the value of an attribute as a new string, or NULL. */
+char *st_xml_attr(xmlNode *node, const char *name);
+/* The text of the first child element called 'name', as a new string. */
+char *st_xml_child_text(xmlNode *node, const char *name);
+
+/* Releases libxml2's and libxslt's global state at exit. */
+void st_xml_global_init(void);
+void st_xml_global_shutdown(void);
+
+#endif

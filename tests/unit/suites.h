@@ -1,0 +1,14 @@
+/* suites.h: one Check suite per library module. */
+#ifndef SUITES_H
+#define SUITES_H
+
+#include <check.h>
+
+Suite *buf_suite(void);
+Suite *text_suite(void);
+Suite *uscc_suite(void);
+Suite *xml_suite(void);
+Suite *org_suite(void);
+Suite *repo_suite(void);
+
+#endif
