@@ -104,7 +104,8 @@ void print_usage(FILE *fp, const struct option *options,
 		option_label(&line, o);
 		fprintf(fp, "%-*s  %s\n", (int)width + 4, line.ptr, _(o->help));
 	}
-	fprintf(fp, "    %-*s  %s\n", (int)width, "-h, --help", _("show this help"));
+	if (options)
+		fprintf(fp, "    %-*s  %s\n", (int)width, "-h, --help", _("show this help"));
 	st_buf_dispose(&line);
 }
 
