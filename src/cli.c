@@ -77,7 +77,7 @@ static void option_label(st_buf *out, const struct option *o)
 		st_buf_printf(out, "-%c, ", o->short_name);
 	st_buf_printf(out, "--%s", o->long_name);
 	if (o->type == OPTION_STRING)
-		st_buf_printf(out, " %s", o->argh);
+		st_buf_printf(out, " %s", _(o->argh));
 }
 
 void print_usage(FILE *fp, const struct option *options,
@@ -85,27 +85,40 @@ void print_usage(FILE *fp, const struct option *options,
 {
 	const struct option *o;
 	st_buf line = ST_BUF_INIT;
-	size_t i, width = 0;
+	size_t i, width = st_utf8_width("-h, --help");
 
-	for (i = 0; usage[i]; i++)
-		fprintf(fp, i == 0 ? _("usage: %s %s\n") : "   or: %s %s\n",
-			cli->prog, _(usage[i]));
-	for (o = options; o && o->type != OPTION_END; o++) {
+	for (i = 0; usage[i]; i++) {
+		st_buf_clear(&line);
+		st_buf_puts(&line, cli->prog);
+		/* An empty synopsis is no message: gettext maps "" to its header. */
+		if (*usage[i])
+			st_buf_printf(&line, " %s", _(usage[i]));
+		fprintf(fp, i == 0 ? _("usage: %s\n") : _("   or: %s\n"), line.ptr);
+	}
+	if (!options)
+		return;
+	for (o = options; o->type != OPTION_END; o++) {
 		st_buf_clear(&line);
 		option_label(&line, o);
-		if (line.size > width)
-			width = line.size;
+		if (st_utf8_width(line.ptr) > width)
+			width = st_utf8_width(line.ptr);
 	}
-	if (options && options->type != OPTION_END)
-		fputc('\n', fp);
-	for (o = options; o && o->type != OPTION_END; o++) {
+	fputc('\n', fp);
+	for (o = options; o->type != OPTION_END; o++) {
 		st_buf_clear(&line);
 		st_buf_puts(&line, "    ");
-		option_label(&line, o);
-		fprintf(fp, "%-*s  %s\n", (int)width + 4, line.ptr, _(o->help));
+		{
+			st_buf label = ST_BUF_INIT;
+			option_label(&label, o);
+			cli_pad(&line, label.ptr, width + 2);
+			st_buf_dispose(&label);
+		}
+		fprintf(fp, "%s%s\n", line.ptr, _(o->help));
 	}
-	if (options)
-		fprintf(fp, "    %-*s  %s\n", (int)width, "-h, --help", _("show this help"));
+	st_buf_clear(&line);
+	st_buf_puts(&line, "    ");
+	cli_pad(&line, "-h, --help", width + 2);
+	fprintf(fp, "%s%s\n", line.ptr, _("show this help"));
 	st_buf_dispose(&line);
 }
 

@@ -20,7 +20,7 @@ done
 "${XGETTEXT:-xgettext}" --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
 	--keyword=Q_:1,2 --files-from=po/POTFILES.in -o "$work/current.pot" || exit 99
 for lang in $(cat po/LINGUAS); do
-	msgcmp --use-untranslated=no "po/$lang.po" "$work/current.pot" > "$work/cmp.log" 2>&1 ||
+	msgcmp "po/$lang.po" "$work/current.pot" > "$work/cmp.log" 2>&1 ||
 		{ head -20 "$work/cmp.log"; fail "po/$lang.po lacks translations of current messages"; }
 	stats=$(LC_ALL=C "${MSGFMT:-msgfmt}" --check --statistics -o /dev/null "po/$lang.po" 2>&1) ||
 		fail "po/$lang.po does not compile: $stats"
@@ -39,7 +39,7 @@ else
 	out=$(LANGUAGE=zh_CN LANG=zh_CN.UTF-8 stdtool --help)
 	echo "$out" | grep -q '用法' || fail "stdtool --help is not in Chinese: $(echo "$out" | head -1)"
 	err=$(LANGUAGE=zh_CN LANG=zh_CN.UTF-8 stdtool -C "$work" org list 2>&1)
-	echo "$err" | grep -q '[一-龥]' || fail "the error is not in Chinese: $err"
+	echo "$err" | grep -q '仓库' || fail "the error is not in Chinese: $err"
 	stdtool init r > /dev/null
 	err=$(LANGUAGE=zh_CN LANG=zh_CN.UTF-8 stdtool -C r org add --uscc 91440300MA5GD0001X --name 甲 --kind enterprise 2>&1)
 	echo "$err" | grep -q '校验' || fail "the USCC error is not in Chinese: $err"

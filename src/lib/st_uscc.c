@@ -6,6 +6,7 @@
 
 #include "st_error.h"
 #include "st_i18n.h"
+#include "st_text.h"
 #include "st_uscc.h"
 
 static const char alphabet[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
@@ -102,10 +103,11 @@ int st_uscc_normalise(char out[ST_USCC_LEN + 1], const char *in)
 	st_uscc_result r;
 	size_t i, len = strlen(in);
 
+	/* Count characters as the user sees them: 全角 digits are one each. */
 	if (len != ST_USCC_LEN)
 		return st_error_set(ST_EINVALID,
 			_("invalid USCC '%s': it has %zu characters, a USCC has 18"),
-			in, len);
+			in, st_utf8_valid(in, len) ? st_utf8_length(in) : len);
 	for (i = 0; i < len; i++)
 		up[i] = (char)toupper((unsigned char)in[i]);
 	up[len] = '\0';
