@@ -51,6 +51,11 @@ int cli_fail(const struct cli *cli, int code)
 	return code == ST_EINVALID ? EXIT_USAGE : EXIT_RUNTIME;
 }
 
+int cli_fail_runtime(const struct cli *cli)
+{
+	return cli_fail(cli, ST_ERROR);
+}
+
 void cli_pad(st_buf *out, const char *text, size_t width)
 {
 	size_t w = st_utf8_width(text);

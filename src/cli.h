@@ -70,6 +70,8 @@ int cli_usage_error(const struct cli *cli, const char *fmt, ...)
  * a malformed value is a usage error, everything else a runtime error.
  */
 int cli_fail(const struct cli *cli, int code);
+/* Prints the last error as a runtime failure: for data already committed. */
+int cli_fail_runtime(const struct cli *cli);
 
 /* Writes 'text' padded with spaces to 'width' terminal columns. */
 void cli_pad(st_buf *out, const char *text, size_t width);

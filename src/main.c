@@ -140,6 +140,8 @@ static int run(int argc, char **argv)
 			cli.author = arg[8] == '=' ? arg + 9 : (i + 1 < argc ? argv[++i] : NULL);
 			if (!cli.author)
 				return cli_usage_error(&cli, _("option '%s' needs a value"), "--author");
+			if (st_repo_author_check(cli.author) < 0)
+				return cli_fail(&cli, ST_EINVALID);
 		} else {
 			return cli_usage_error(&cli, _("unknown option '%s'"), arg);
 		}
@@ -149,7 +151,7 @@ static int run(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (strcmp(argv[i], "help") == 0) {
-		if (i + 1 >= argc) {
+		if (i + 1 >= argc || strcmp(argv[i + 1], "help") == 0) {
 			print_main_usage(stdout);
 			return EXIT_OK;
 		}

@@ -34,8 +34,6 @@ int cmd_init(int argc, char **argv, struct cli *cli)
 	opts.name = name;
 	opts.author = cli->author;
 	opts.datadir = cli->datadir;
-	if (name && name[0] == '\0')
-		return cli_usage_error(cli, _("the name must not be empty"));
 	if ((error = st_repo_init(dir, &opts)) < 0)
 		return cli_fail(cli, error);
 	printf(bare ? _("Created a bare stdtool repository in '%s'\n")

@@ -174,7 +174,7 @@ static int org_list(int argc, char **argv, struct cli *cli)
 	if ((status = cli_open_repo(&repo, cli)) != 0)
 		goto done;
 	if ((error = st_org_each(repo, collect_org, &list)) < 0) {
-		status = cli_fail(cli, error);
+		status = cli_fail_runtime(cli);
 		goto done;
 	}
 	if (xml) {
@@ -229,7 +229,7 @@ static int org_show(int argc, char **argv, struct cli *cli)
 	if ((status = cli_open_repo(&repo, cli)) != 0)
 		goto done;
 	if ((error = st_org_get(&org, repo, uscc)) < 0) {
-		status = cli_fail(cli, error);
+		status = cli_fail_runtime(cli);
 		goto done;
 	}
 	if (xml) {

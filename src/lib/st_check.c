@@ -1,6 +1,7 @@
 /* st_check.c: consistency check of a whole repository. */
 #include <config.h>
 
+#include <stdio.h>
 #include <string.h>
 
 #include "st_check.h"
@@ -13,8 +14,15 @@ struct check_state {
 	st_check_cb cb;
 	void *payload;
 	size_t checked;
+	size_t findings;
 	st_buf content;
 };
+
+static int report(struct check_state *state, const char *path, const char *message)
+{
+	state->findings++;
+	return state->cb(path, message, state->payload);
+}
 
 static int ends_with(const char *s, const char *suffix)
 {
@@ -32,13 +40,21 @@ static int check_org(struct check_state *state, const char *path)
 	int error, result = 0;
 
 	if (st_org_from_xml(&org, state->content.ptr, state->content.size, path) < 0)
-		return state->cb(path, st_error_last(), state->payload);
-	if (st_uscc_normalise(uscc, org->uscc) < 0)
-		result = state->cb(path, st_error_last(), state->payload);
+		return report(state, path, st_error_last());
+	if (!st_org_kind_valid(org->kind)) {
+		st_error_set(ST_EINVALID,
+			_("%s: unknown organisation kind '%s' (expected one of: enterprise, research-institute, university, association, government, other)"),
+			path, org->kind);
+		result = report(state, path, st_error_last());
+	} else if (st_uscc_normalise(uscc, org->uscc) < 0) {
+		char message[1024];
+		snprintf(message, sizeof(message), "%s: %s", path, st_error_last());
+		result = report(state, path, message);
+	}
 	else if (strncmp(file, org->uscc, ST_USCC_LEN) != 0 || strcmp(file + ST_USCC_LEN, ".xml") != 0) {
 		st_error_set(ST_EINVALID, _("%s: the file name does not match the USCC %s"),
 			     path, org->uscc);
-		result = state->cb(path, st_error_last(), state->payload);
+		result = report(state, path, st_error_last());
 	}
 	error = result;
 	st_org_free(org);
@@ -56,22 +72,26 @@ static int check_file(const char *path, void *payload)
 	st_buf_clear(&state->content);
 	if ((error = st_repo_read(&state->content, state->repo, path)) < 0)
 		return error;
+	/* The organisation rules speak plainer than a schema message. */
+	if (strncmp(path, "orgs/", 5) == 0 && !strchr(path + 5, '/')) {
+		size_t before = state->findings;
+		if ((error = check_org(state, path)) != 0)
+			return error;
+		if (state->findings != before)
+			return 0;
+	}
 	error = st_repo_validate_record(state->repo, path, state->content.ptr,
 					state->content.size);
 	/* ST_EINVALID is the record's fault; anything else (a schema that
 	 * cannot be loaded) the installation's, and stops the check. */
 	if (error == ST_EINVALID)
-		return state->cb(path, st_error_last(), state->payload);
-	if (error < 0)
-		return error;
-	if (strncmp(path, "orgs/", 5) == 0)
-		return check_org(state, path);
-	return 0;
+		return report(state, path, st_error_last());
+	return error < 0 ? error : 0;
 }
 
 int st_check_repository(st_repo *repo, st_check_cb cb, void *payload, size_t *checked)
 {
-	struct check_state state = { repo, cb, payload, 0, ST_BUF_INIT };
+	struct check_state state = { repo, cb, payload, 0, 0, ST_BUF_INIT };
 	int error;
 
 	error = st_repo_walk(repo, check_file, &state);

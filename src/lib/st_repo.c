@@ -18,6 +18,7 @@
 #include "st_error.h"
 #include "st_i18n.h"
 #include "st_repo.h"
+#include "st_text.h"
 #include "st_xml.h"
 
 #define LOCK_FILE "stdtool.lock"
@@ -191,6 +192,16 @@ static int parse_person(char **name, char **email, const char *spec)
 bad:
 	return st_error_set(ST_EINVALID,
 		_("invalid author '%s': expected 'Name <email>'"), spec);
+}
+
+int st_repo_author_check(const char *spec)
+{
+	char *name = NULL, *email = NULL;
+	int error = parse_person(&name, &email, spec);
+
+	free(name);
+	free(email);
+	return error;
 }
 
 static int make_signature(git_signature **out, git_repository *git,
@@ -1050,6 +1061,10 @@ int st_repo_init(const char *path, const st_repo_init_options *opts)
 	size_t i;
 	int error, created = 0, path_existed = stat(path, &st) == 0;
 
+	if (opts->name && (error = st_text_check_label(opts->name, _("the name"), 200)) < 0)
+		return error;
+	if (opts->author && (error = st_repo_author_check(opts->author)) < 0)
+		return error;
 	git_repository_init_options_init(&init, GIT_REPOSITORY_INIT_OPTIONS_VERSION);
 	error = git_repository_open_ext(&git, path, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL);
 	if (error == GIT_ENOTFOUND) {
@@ -1057,8 +1072,11 @@ int st_repo_init(const char *path, const st_repo_init_options *opts)
 			     (opts->bare ? GIT_REPOSITORY_INIT_BARE : 0);
 		init.initial_head = "main";
 		if (git_repository_init_ext(&git, path, &init) < 0) {
+			/* Whatever stood there is the user's: take away only a
+			 * folder this call created itself. */
 			error = git_fail(ST_ERROR, path);
-			undo_init(path, path_existed, NULL, 1);
+			if (!path_existed)
+				undo_init(path, 0, NULL, 0);
 			return error;
 		}
 		created = 1;

@@ -104,6 +104,9 @@ int st_txn_commit(st_txn *txn, const char *message, const char *author);
 /* Releases the lock; a transaction not committed is abandoned. */
 void st_txn_free(st_txn *txn);
 
+/* Checks an author given as "Name <email>": 0 or ST_EINVALID. */
+int st_repo_author_check(const char *spec);
+
 void st_repo_global_init(void);
 void st_repo_global_shutdown(void);
 

@@ -111,7 +111,10 @@ int st_text_check_label(const char *s, const char *what, size_t max_chars)
 		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
 			return st_error_set(ST_EINVALID,
 				_("%s must be one line without control characters"), what);
-	if (s[0] == ' ' || s[len - 1] == ' ')
+	/* An ASCII space or an ideographic one (U+3000, 全角空格). */
+	if (s[0] == ' ' || s[len - 1] == ' ' ||
+	    strncmp(s, "\xe3\x80\x80", 3) == 0 ||
+	    (len >= 3 && strcmp(s + len - 3, "\xe3\x80\x80") == 0))
 		return st_error_set(ST_EINVALID,
 			_("%s must not begin or end with a space"), what);
 	if (st_utf8_length(s) > max_chars)

@@ -6,7 +6,6 @@
 
 #include "st_error.h"
 #include "st_i18n.h"
-#include "st_text.h"
 #include "st_uscc.h"
 
 static const char alphabet[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
@@ -103,11 +102,22 @@ int st_uscc_normalise(char out[ST_USCC_LEN + 1], const char *in)
 	st_uscc_result r;
 	size_t i, len = strlen(in);
 
-	/* Count characters as the user sees them: 全角 digits are one each. */
+	/* A character outside ASCII (a 全角 digit, say) is named by its place. */
+	for (i = 0; i < len; i++) {
+		if ((unsigned char)in[i] >= 0x80) {
+			size_t chars = 0, k;
+			for (k = 0; k < i; k++)
+				if (((unsigned char)in[k] & 0xc0) != 0x80)
+					chars++;
+			return st_error_set(ST_EINVALID,
+				_("invalid USCC '%s': character %zu is not allowed (only digits and the letters ABCDEFGHJKLMNPQRTUWXY)"),
+				in, chars + 1);
+		}
+	}
 	if (len != ST_USCC_LEN)
 		return st_error_set(ST_EINVALID,
 			_("invalid USCC '%s': it has %zu characters, a USCC has 18"),
-			in, st_utf8_valid(in, len) ? st_utf8_length(in) : len);
+			in, len);
 	for (i = 0; i < len; i++)
 		up[i] = (char)toupper((unsigned char)in[i]);
 	up[len] = '\0';

@@ -244,13 +244,22 @@ int st_schema_load(st_schema **out, const char *path)
 	xmlRelaxNGParserCtxtPtr pctxt = NULL;
 	struct first_error first;
 	st_schema *schema = NULL;
+	xmlDoc *doc = NULL;
 	int error = ST_ERROR;
 
 	*out = NULL;
 	memset(&first, 0, sizeof(first));
 	if (!(schema = calloc(1, sizeof(*schema))))
 		return st_error_oom();
-	if (!(pctxt = xmlRelaxNGNewParserCtxt(path))) {
+	/* The schema itself is read like any other document. */
+	if ((error = st_xml_parse_file(&doc, path)) < 0) {
+		char reason[512];
+		snprintf(reason, sizeof(reason), "%s", st_error_last());
+		st_error_set(ST_ERROR, _("cannot load schema '%s': %s"), path, reason);
+		error = ST_ERROR;
+		goto done;
+	}
+	if (!(pctxt = xmlRelaxNGNewDocParserCtxt(doc))) {
 		error = st_error_oom();
 		goto done;
 	}
@@ -266,6 +275,7 @@ int st_schema_load(st_schema **out, const char *path)
 	error = 0;
 done:
 	xmlRelaxNGFreeParserCtxt(pctxt);
+	xmlFreeDoc(doc);
 	st_schema_free(schema);
 	return error;
 }

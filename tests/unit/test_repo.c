@@ -99,6 +99,18 @@ START_TEST(init_makes_one_clean_commit)
 	ck_assert_int_eq(st_repo_read(&config, repo, ST_REPO_CONFIG), 0);
 	ck_assert_ptr_nonnull(strstr(config.ptr, "测试秘书处"));
 	ck_assert(!st_repo_is_bare(repo));
+	/* A bad name or author is refused before anything is created. */
+	{
+		char other[4200];
+		st_repo_init_options bad = { 0, "two\nlines", NULL, NULL };
+		bad.datadir = datadir();
+		snprintf(other, sizeof(other), "%s/other", dir);
+		ck_assert_int_eq(st_repo_init(other, &bad), ST_EINVALID);
+		bad.name = NULL;
+		bad.author = "nobody";
+		ck_assert_int_eq(st_repo_init(other, &bad), ST_EINVALID);
+		ck_assert_int_eq(sh("test ! -e '%s'", other), 0);
+	}
 	/* A second init is refused and adds nothing. */
 	opts.datadir = datadir();
 	ck_assert_int_eq(st_repo_init(repo_path, &opts), ST_EEXISTS);
