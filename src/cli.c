@@ -100,8 +100,10 @@ void print_usage(FILE *fp, const struct option *options,
 			st_buf_printf(&line, " %s", _(usage[i]));
 		fprintf(fp, i == 0 ? _("usage: %s\n") : _("   or: %s\n"), line.ptr);
 	}
-	if (!options)
+	if (!options) {
+		st_buf_dispose(&line);
 		return;
+	}
 	for (o = options; o->type != OPTION_END; o++) {
 		st_buf_clear(&line);
 		option_label(&line, o);
