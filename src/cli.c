@@ -2,9 +2,12 @@
 #include <config.h>
 
 #include <stdarg.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <errno.h>
+#include <fcntl.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -239,4 +242,53 @@ int cli_open_repo(struct st_repo **out, const struct cli *cli)
 	error = st_repo_open(out, getcwd(cwd, sizeof(cwd)) ? cwd : ".", cli->datadir);
 
 	return error < 0 ? cli_fail(cli, error) : 0;
+}
+
+int cli_dispatch(int argc, char **argv, struct cli *cli, const struct subcommand *table,
+		 size_t n, const char *const *usage, char *prog, size_t prog_size)
+{
+	size_t i;
+
+	if (argc < 2) {
+		print_usage(stderr, NULL, usage, cli);
+		return EXIT_USAGE;
+	}
+	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
+		print_usage(stdout, NULL, usage, cli);
+		return EXIT_OK;
+	}
+	for (i = 0; i < n; i++) {
+		if (strcmp(argv[1], table[i].name) == 0) {
+			snprintf(prog, prog_size, "%s %s", cli->prog, argv[1]);
+			cli->prog = prog;
+			return table[i].fn(argc - 1, argv + 1, cli);
+		}
+	}
+	return cli_usage_error(cli, _("unknown subcommand '%s'"), argv[1]);
+}
+
+int cli_write_output(const struct cli *cli, const char *path, const char *data, size_t len)
+{
+	st_buf tmp = ST_BUF_INIT;
+	int fd;
+
+	if (!path) {
+		fwrite(data, 1, len, stdout);
+		return EXIT_OK;
+	}
+	st_buf_printf(&tmp, "%s.stdtool-XXXXXX", path);
+	if (tmp.failed || (fd = mkstemp(tmp.ptr)) < 0) {
+		cli_error(cli, _("cannot write '%s': %s"), path, strerror(errno));
+		st_buf_dispose(&tmp);
+		return EXIT_RUNTIME;
+	}
+	if (write(fd, data, len) != (ssize_t)len || fchmod(fd, 0644) < 0 || close(fd) < 0 ||
+	    rename(tmp.ptr, path) < 0) {
+		cli_error(cli, _("cannot write '%s': %s"), path, strerror(errno));
+		unlink(tmp.ptr);
+		st_buf_dispose(&tmp);
+		return EXIT_RUNTIME;
+	}
+	st_buf_dispose(&tmp);
+	return EXIT_OK;
 }

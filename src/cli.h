@@ -79,4 +79,23 @@ void cli_pad(st_buf *out, const char *text, size_t width);
 /* Operand check for "--format": returns 0 and sets *xml, or a usage error. */
 int cli_format(const struct cli *cli, const char *format, int *xml);
 
+/* A command's subcommands, dispatched by cli_dispatch(). */
+struct subcommand {
+	const char *name;
+	int (*fn)(int argc, char **argv, struct cli *cli);
+};
+
+/*
+ * Runs the subcommand named by argv[1]; prints 'usage' for none, -h or
+ * --help.  'prog' is the buffer that holds "stdtool CMD SUB" meanwhile.
+ */
+int cli_dispatch(int argc, char **argv, struct cli *cli, const struct subcommand *table,
+		 size_t n, const char *const *usage, char *prog, size_t prog_size);
+
+/*
+ * Writes 'data' to standard output, or atomically to 'path' (a temporary
+ * file renamed into place, so a reader never sees half a file).
+ */
+int cli_write_output(const struct cli *cli, const char *path, const char *data, size_t len);
+
 #endif

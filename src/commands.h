@@ -7,6 +7,10 @@
 int cmd_init(int argc, char **argv, struct cli *cli);
 int cmd_org(int argc, char **argv, struct cli *cli);
 int cmd_check(int argc, char **argv, struct cli *cli);
+int cmd_standard(int argc, char **argv, struct cli *cli);
+int cmd_secretariat(int argc, char **argv, struct cli *cli);
+int cmd_claim_grant(int argc, char **argv, struct cli *cli);
+int cmd_import(int argc, char **argv, struct cli *cli);
 
 /* Opens the repository around the current folder, printing any error. */
 struct st_repo;

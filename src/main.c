@@ -28,6 +28,10 @@ struct command {
 static const struct command commands[] = {
 	{ "init", cmd_init, N_("create a secretariat repository") },
 	{ "org", cmd_org, N_("register, list, show and remove organisations") },
+	{ "standard", cmd_standard, N_("record standards, drafting units, roles and funding") },
+	{ "secretariat", cmd_secretariat, N_("record committee secretariats held") },
+	{ "claim-grant", cmd_claim_grant, N_("compute, explain and file a grant claim") },
+	{ "import", cmd_import, N_("import organisations, standards or secretariats from CSV") },
 	{ "check", cmd_check, N_("check every record in the repository") },
 	{ "help", NULL, N_("show help for stdtool or a command") },
 };
@@ -41,7 +45,7 @@ static void print_main_usage(FILE *fp)
 		"       stdtool --version | --help\n"), fp);
 	fputs(_("\nCommands:\n"), fp);
 	for (i = 0; i < NCOMMANDS; i++)
-		fprintf(fp, "    %-8s  %s\n", commands[i].name, _(commands[i].summary));
+		fprintf(fp, "    %-12s  %s\n", commands[i].name, _(commands[i].summary));
 	fputs(_("\nGlobal options:\n"
 		"    -C DIR             run as if started in DIR\n"
 		"    --author IDENTITY  record changes as 'Name <email>'\n"

@@ -285,10 +285,7 @@ static int org_remove(int argc, char **argv, struct cli *cli)
 	return status;
 }
 
-static const struct {
-	const char *name;
-	int (*fn)(int, char **, struct cli *);
-} org_commands[] = {
+static const struct subcommand org_commands[] = {
 	{ "add", org_add },
 	{ "list", org_list },
 	{ "show", org_show },
@@ -298,22 +295,8 @@ static const struct {
 int cmd_org(int argc, char **argv, struct cli *cli)
 {
 	char prog[128];
-	size_t i;
 
-	if (argc < 2) {
-		print_usage(stderr, NULL, org_usage, cli);
-		return EXIT_USAGE;
-	}
-	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
-		print_usage(stdout, NULL, org_usage, cli);
-		return EXIT_OK;
-	}
-	for (i = 0; i < sizeof(org_commands) / sizeof(org_commands[0]); i++) {
-		if (strcmp(argv[1], org_commands[i].name) == 0) {
-			snprintf(prog, sizeof(prog), "%s %s", cli->prog, argv[1]);
-			cli->prog = prog;
-			return org_commands[i].fn(argc - 1, argv + 1, cli);
-		}
-	}
-	return cli_usage_error(cli, _("unknown subcommand '%s'"), argv[1]);
+	return cli_dispatch(argc, argv, cli, org_commands,
+			    sizeof(org_commands) / sizeof(org_commands[0]), org_usage,
+			    prog, sizeof(prog));
 }

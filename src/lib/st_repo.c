@@ -29,10 +29,15 @@
 /* Which schema each kind of record is validated against. */
 static const struct record_kind {
 	const char *path;   /* a file, or a folder ending in '/' */
+	int depth;          /* sub-folders allowed below the folder */
 	const char *schema; /* in DATADIR/schemas/ */
 } record_kinds[] = {
-	{ ST_REPO_CONFIG, "repository.rng" },
-	{ "orgs/", "org.rng" },
+	{ ST_REPO_CONFIG, 0, "repository.rng" },
+	{ "orgs/", 0, "org.rng" },
+	{ "standards/", 0, "standard.rng" },
+	{ "secretariats/", 0, "secretariat.rng" },
+	{ "claims/", 1, "claims.rng" },
+	{ "policies/", 0, "policy.rng" },
 };
 #define RECORD_KINDS (sizeof(record_kinds) / sizeof(record_kinds[0]))
 
@@ -66,7 +71,13 @@ struct st_txn {
 	git_tree *base_tree;
 	struct change *changes;
 	size_t nchanges, achanges;
+	size_t *slots;   /* open-addressing index of changes by path: index + 1 */
+	size_t nslots;
 };
+
+/* Above this many changed paths, one status pass and one checkout of the
+ * whole tree beat asking about each path. */
+#define MANY_CHANGES 64
 
 static int git_fail(int code, const char *what)
 {
@@ -98,17 +109,26 @@ void st_repo_global_shutdown(void)
 	git_libgit2_shutdown();
 }
 
+static int slashes(const char *s)
+{
+	int n = 0;
+
+	for (; *s; s++)
+		n += *s == '/';
+	return n;
+}
+
 static const struct record_kind *record_kind_of(const char *path, size_t *index)
 {
-	size_t i, len;
+	size_t i, len, plen = strlen(path);
 
 	for (i = 0; i < RECORD_KINDS; i++) {
 		const char *kp = record_kinds[i].path;
 		len = strlen(kp);
 		if (kp[len - 1] == '/') {
-			if (strncmp(path, kp, len) == 0 && !strchr(path + len, '/') &&
-			    strlen(path + len) > 4 &&
-			    strcmp(path + strlen(path) - 4, ".xml") == 0)
+			if (strncmp(path, kp, len) == 0 &&
+			    slashes(path + len) <= record_kinds[i].depth &&
+			    plen > len + 4 && strcmp(path + plen - 4, ".xml") == 0)
 				goto found;
 		} else if (strcmp(path, kp) == 0) {
 			goto found;
@@ -271,10 +291,16 @@ static int checkout_paths(git_repository *git, git_tree *baseline,
 	git_checkout_options opts;
 
 	git_checkout_options_init(&opts, GIT_CHECKOUT_OPTIONS_VERSION);
-	opts.checkout_strategy = GIT_CHECKOUT_FORCE | GIT_CHECKOUT_DISABLE_PATHSPEC_MATCH;
-	opts.paths.strings = paths;
-	opts.paths.count = npaths;
 	opts.baseline = baseline;
+	if (npaths > MANY_CHANGES) {
+		/* Only the changed paths differ between baseline and target, and
+		 * they were checked clean: a safe checkout touches just them. */
+		opts.checkout_strategy = GIT_CHECKOUT_SAFE;
+	} else {
+		opts.checkout_strategy = GIT_CHECKOUT_FORCE | GIT_CHECKOUT_DISABLE_PATHSPEC_MATCH;
+		opts.paths.strings = paths;
+		opts.paths.count = npaths;
+	}
 	if (git_checkout_tree(git, (const git_object *)target, &opts) < 0)
 		return git_fail(ST_ERROR, _("cannot update the work tree"));
 	return 0;
@@ -625,6 +651,49 @@ done:
 	return error;
 }
 
+int st_repo_each_blob(st_repo *repo, const char *folder, st_repo_blob_cb cb, void *payload)
+{
+	git_tree *tree = NULL, *sub = NULL;
+	git_tree_entry *entry = NULL;
+	git_blob *blob = NULL;
+	size_t i, n;
+	int error;
+
+	if ((error = current_tree(&tree, repo->git)) < 0 || !tree)
+		return error;
+	error = git_tree_entry_bypath(&entry, tree, folder);
+	if (error == GIT_ENOTFOUND) {
+		error = 0;
+		goto done;
+	}
+	if (error < 0 || git_tree_entry_type(entry) != GIT_OBJECT_TREE ||
+	    git_tree_lookup(&sub, repo->git, git_tree_entry_id(entry)) < 0) {
+		error = error < 0 ? git_fail(ST_ERROR, folder) : 0;
+		goto done;
+	}
+	n = git_tree_entrycount(sub);
+	for (i = 0; i < n; i++) {
+		const git_tree_entry *e = git_tree_entry_byindex(sub, i);
+		if (git_tree_entry_type(e) != GIT_OBJECT_BLOB)
+			continue;
+		if (git_blob_lookup(&blob, repo->git, git_tree_entry_id(e)) < 0) {
+			error = git_fail(ST_ERROR, git_tree_entry_name(e));
+			break;
+		}
+		error = cb(git_tree_entry_name(e), git_blob_rawcontent(blob),
+			   (size_t)git_blob_rawsize(blob), payload);
+		git_blob_free(blob);
+		blob = NULL;
+		if (error != 0)
+			break;
+	}
+done:
+	git_tree_free(sub);
+	git_tree_entry_free(entry);
+	git_tree_free(tree);
+	return error;
+}
+
 struct walk_state {
 	st_repo_file_cb cb;
 	void *payload;
@@ -715,6 +784,7 @@ void st_txn_free(st_txn *txn)
 		free(txn->changes[i].data);
 	}
 	free(txn->changes);
+	free(txn->slots);
 	git_tree_free(txn->base_tree);
 	git_commit_free(txn->base_commit);
 	free(txn->branch);
@@ -723,14 +793,52 @@ void st_txn_free(st_txn *txn)
 	free(txn);
 }
 
+static size_t path_hash(const char *path)
+{
+	size_t h = 14695981039346656037UL;
+
+	for (; *path; path++)
+		h = (h ^ (unsigned char)*path) * 1099511628211UL;
+	return h;
+}
+
 static struct change *find_change(st_txn *txn, const char *path)
 {
 	size_t i;
 
-	for (i = 0; i < txn->nchanges; i++)
-		if (strcmp(txn->changes[i].path, path) == 0)
-			return &txn->changes[i];
+	if (!txn->nslots)
+		return NULL;
+	for (i = path_hash(path) & (txn->nslots - 1); txn->slots[i];
+	     i = (i + 1) & (txn->nslots - 1))
+		if (strcmp(txn->changes[txn->slots[i] - 1].path, path) == 0)
+			return &txn->changes[txn->slots[i] - 1];
 	return NULL;
+}
+
+/* Keeps the index at most half full; 'index' is the change to add. */
+static int index_change(st_txn *txn, size_t index)
+{
+	size_t i;
+
+	if ((txn->nchanges + 1) * 2 > txn->nslots) {
+		size_t n = txn->nslots ? txn->nslots * 2 : 64, k;
+		size_t *slots = calloc(n, sizeof(*slots));
+		if (!slots)
+			return st_error_oom();
+		free(txn->slots);
+		txn->slots = slots;
+		txn->nslots = n;
+		for (k = 0; k < index; k++) {
+			for (i = path_hash(txn->changes[k].path) & (n - 1); slots[i]; i = (i + 1) & (n - 1))
+				;
+			slots[i] = k + 1;
+		}
+	}
+	for (i = path_hash(txn->changes[index].path) & (txn->nslots - 1); txn->slots[i];
+	     i = (i + 1) & (txn->nslots - 1))
+		;
+	txn->slots[i] = index + 1;
+	return 0;
 }
 
 int st_txn_read(st_buf *out, st_txn *txn, const char *path)
@@ -802,6 +910,10 @@ static int add_change(st_txn *txn, const char *path, const char *data,
 		memset(c, 0, sizeof(*c));
 		if (!(c->path = strdup(path)))
 			return st_error_oom();
+		if (index_change(txn, txn->nchanges) < 0) {
+			free(c->path);
+			return ST_ERROR;
+		}
 		txn->nchanges++;
 	}
 	free(c->data);
@@ -833,6 +945,12 @@ int st_txn_remove(st_txn *txn, const char *path)
 	return add_change(txn, path, NULL, 0, 1);
 }
 
+static int dirty(const char *path)
+{
+	return st_error_set(ST_EDIRTY,
+		_("'%s' has uncommitted changes in the work tree; commit or discard them first"), path);
+}
+
 /* Refuses to overwrite uncommitted edits to the paths being changed. */
 static int check_clean(st_txn *txn)
 {
@@ -840,6 +958,26 @@ static int check_clean(st_txn *txn)
 
 	if (txn->repo->bare)
 		return 0;
+	if (txn->nchanges > MANY_CHANGES) {
+		git_status_options opts;
+		git_status_list *list = NULL;
+		int error = 0;
+
+		git_status_options_init(&opts, GIT_STATUS_OPTIONS_VERSION);
+		opts.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS;
+		if (git_status_list_new(&list, txn->repo->git, &opts) < 0)
+			return git_fail(ST_ERROR, _("cannot read the work tree's status"));
+		for (i = 0; i < git_status_list_entrycount(list) && !error; i++) {
+			const git_status_entry *e = git_status_byindex(list, i);
+			const git_diff_delta *d = e->index_to_workdir ? e->index_to_workdir : e->head_to_index;
+			if (d && find_change(txn, d->new_file.path))
+				error = dirty(d->new_file.path);
+			else if (d && d->old_file.path && find_change(txn, d->old_file.path))
+				error = dirty(d->old_file.path);
+		}
+		git_status_list_free(list);
+		return error;
+	}
 	for (i = 0; i < txn->nchanges; i++) {
 		unsigned int flags = 0;
 		int error = git_status_file(&flags, txn->repo->git, txn->changes[i].path);
@@ -850,9 +988,7 @@ static int check_clean(st_txn *txn)
 		if (flags & GIT_STATUS_IGNORED)
 			continue;
 		if (flags != GIT_STATUS_CURRENT)
-			return st_error_set(ST_EDIRTY,
-				_("'%s' has uncommitted changes in the work tree; commit or discard them first"),
-				txn->changes[i].path);
+			return dirty(txn->changes[i].path);
 	}
 	return 0;
 }

@@ -76,6 +76,14 @@ typedef int (*st_repo_file_cb)(const char *name, void *payload);
 int st_repo_list(st_repo *repo, const char *folder, st_repo_file_cb cb, void *payload);
 
 /*
+ * Calls 'cb' with the name and content of each file in 'folder' of the
+ * current commit, in Git's order, reading the commit once; the content is
+ * borrowed for the call.  A non-zero return from 'cb' stops the walk.
+ */
+typedef int (*st_repo_blob_cb)(const char *name, const char *data, size_t len, void *payload);
+int st_repo_each_blob(st_repo *repo, const char *folder, st_repo_blob_cb cb, void *payload);
+
+/*
  * Calls 'cb' with the full path of every file of the current commit, in
  * Git's order; a non-zero return stops the walk and is returned.
  */
