@@ -841,6 +841,8 @@ int st_claim_to_xml(st_buf *out, const st_claim *c, int translated)
 		add_text(node, "document", c->policy->document);
 	if (c->policy->issuer)
 		add_text(node, "issuer", c->policy->issuer);
+	if (c->policy->clause)
+		add_text(node, "clause", c->policy->clause);
 
 	for (i = 0; i < c->nitems; i++) {
 		const st_claim_item *it = &c->items[i];

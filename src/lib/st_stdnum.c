@@ -333,7 +333,7 @@ static int committee_number(struct cursor *c, st_buf *norm, int letter)
 	if (!spaces(c))
 		return 0;
 	st_buf_putc(norm, ' ');
-	if (!digits(c, norm, 4) || *c->p == '0')
+	if (*c->p == '0' || !digits(c, norm, 4))
 		return 0;
 	if (letter && isupper((unsigned char)*c->p))
 		st_buf_putc(norm, *c->p++);

@@ -10,5 +10,8 @@ Suite *uscc_suite(void);
 Suite *xml_suite(void);
 Suite *org_suite(void);
 Suite *repo_suite(void);
+Suite *stdnum_suite(void);
+Suite *csv_suite(void);
+Suite *claim_suite(void);
 
 #endif
