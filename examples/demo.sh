@@ -1,7 +1,9 @@
 #!/bin/sh
 # demo.sh: stdtool's main job on the bundled example data.  Creates a
-# secretariat repository and registers the example organisations in it, one
-# commit each, then shows the register, checks it and shows the history.
+# secretariat repository, imports the example organisations, standards and
+# secretariats (one commit each), records funding already received, then
+# computes grant claims, writes one application form, files a claim, and
+# shows that the same item cannot be claimed twice.
 #
 #   examples/demo.sh [STDTOOL [DIR]]
 #
@@ -28,24 +30,32 @@ if [ -z "$(git config user.email 2>/dev/null)" ] && [ -z "${GIT_AUTHOR_EMAIL:-}"
 else
 	set --
 fi
+run() {
+	echo
+	echo "\$ stdtool $*"
+	"$stdtool" "$@"
+}
 
-echo "== stdtool init $dir"
-"$stdtool" "$@" init --name 示例标准化技术委员会秘书处 "$dir"
-
-echo "== stdtool org add (examples/orgs.tsv)"
-grep -v '^#' "$here/orgs.tsv" | while IFS='	' read -r uscc kind name name_en; do
-	"$stdtool" "$@" -C "$dir" org add --uscc "$uscc" --kind "$kind" --name "$name" --name-en "$name_en"
-done
-
-echo "== stdtool org list"
-"$stdtool" -C "$dir" org list
-
-echo "== stdtool org show 91440300MA5FK2L751"
-"$stdtool" -C "$dir" org show 91440300MA5FK2L751
-
-echo "== stdtool check"
-"$stdtool" -C "$dir" check
-
-echo "== git log --oneline (plain Git sees one commit per change)"
+run "$@" init --name 示例标准化技术委员会秘书处 "$dir"
+run "$@" -C "$dir" import "$here/orgs.csv" --kind orgs
+run "$@" -C "$dir" import "$here/standards.csv" --kind standards
+run "$@" -C "$dir" import "$here/secretariats.csv" --kind secretariats
+run "$@" -C "$dir" standard funding gbt-45201 --source municipal --program 深圳市技术标准资助 --amount-yuan 100000
+run "$@" -C "$dir" standard funding jbt-14800 --source provincial --program 广东省标准化专项资金 --amount-yuan 80000
+run "$@" -C "$dir" org list
+run "$@" -C "$dir" standard list
+run "$@" -C "$dir" secretariat list
+run "$@" -C "$dir" claim-grant --org 91440300MA5FK2L751
+run "$@" -C "$dir" claim-grant --org 91440101MA9XR3A45U
+run "$@" -C "$dir" claim-grant --all
+run "$@" -C "$dir" claim-grant --org 91440300MA5FK2L751 --format html -o "$dir-claim-form.html"
+echo "(the application form is in $dir-claim-form.html)"
+run "$@" -C "$dir" claim-grant --org 91440300MA5FK2L751 --file --format xml
+echo
+echo "# Claimed items are never paid twice:"
+run "$@" -C "$dir" claim-grant --org 91440300MA5FK2L751
+run "$@" -C "$dir" check
+echo
+echo "\$ git -C $dir log --oneline"
 git -C "$dir" log --oneline
 git -C "$dir" fsck --no-progress && echo "git fsck: clean"

@@ -209,6 +209,18 @@ size_t st_claim_eligible_count(const st_claim *c)
 	return n;
 }
 
+static const char *role_name(const char *role, int translated);
+
+/* st_buf_printf for a message chosen at run time (a translation). */
+static void append(st_buf *buf, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	st_buf_vprintf(buf, fmt, ap);
+	va_end(ap);
+}
+
 /* Formats 'fmt' twice: translated, and as written in the source. */
 static int both(char **translated, char **c_text, const char *fmt, va_list ap)
 {
@@ -248,6 +260,34 @@ static int reason(st_claim_item *it, const char *code, const char *param, const 
 	va_end(ap);
 	if (error < 0)
 		return error;
+	it->nreasons++;
+	return 0;
+}
+
+/* A reason whose one argument is a role, named in each language. */
+static int reason_role(st_claim_item *it, const char *code, const char *param,
+		       const char *fmt, const char *role)
+{
+	/* fmt is a literal N_() message with one %s. */
+	st_reason *grown, *r;
+	st_buf a = ST_BUF_INIT, b = ST_BUF_INIT;
+
+	if (!(grown = realloc(it->reasons, (it->nreasons + 1) * sizeof(*grown))))
+		return st_error_oom();
+	it->reasons = grown;
+	r = &grown[it->nreasons];
+	memset(r, 0, sizeof(*r));
+	snprintf(r->code, sizeof(r->code), "%s", code);
+	snprintf(r->param, sizeof(r->param), "%s", param);
+	append(&a, _(fmt), role_name(role, 1));
+	append(&b, fmt, role_name(role, 0));
+	if (a.failed || b.failed) {
+		st_buf_dispose(&a);
+		st_buf_dispose(&b);
+		return st_error_oom();
+	}
+	r->message = st_buf_detach(&a);
+	r->message_c = st_buf_detach(&b);
 	it->nreasons++;
 	return 0;
 }
@@ -340,6 +380,23 @@ static int in_window(st_claim_item *it, const st_policy *p, st_date date, const 
 	return 0;
 }
 
+/* A role as prose: "project leader", in the message's language. */
+static const char *role_name(const char *role, int translated)
+{
+	static const char *const names[][2] = {
+		{ "project-leader", N_("project leader") },
+		{ "convenor", N_("convenor") },
+		{ "editor", N_("editor") },
+		{ "expert", N_("expert") },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(names[i][0], role) == 0)
+			return translated ? _(names[i][1]) : names[i][1];
+	return role;
+}
+
 static int drafter_rank(const st_standard *s, const char *uscc)
 {
 	size_t i;
@@ -424,12 +481,12 @@ static int lead_check(st_claim_item *it, const st_policy *p, const st_standard *
 					return !*error;
 				}
 				if (strcmp(p->convenor, "needs-review") == 0) {
-					*error = reason(it, "NEEDS_REVIEW", param,
+					*error = reason_role(it, "NEEDS_REVIEW", param,
 						N_("an employee is the convenor but not the %s; an officer decides"), role);
 					return 0;
 				}
 			}
-			*error = reason(it, "NOT_LEAD", param, N_("no employee is the %s"), role);
+			*error = reason_role(it, "NOT_LEAD", param, N_("no employee is the %s"), role);
 			return 0;
 		}
 		for (i = 0; i < s->nroles; i++) {
@@ -445,14 +502,13 @@ static int lead_check(st_claim_item *it, const st_policy *p, const st_standard *
 		if (leads > 1 && strcmp(p->several_leads, "rank-1-only") == 0) {
 			if (!best_rank) {
 				*error = reason(it, "NEEDS_REVIEW", "A8",
-					N_("%zu units share the %s role and no drafting order decides; an officer decides"),
-					leads, role);
+					N_("%zu units share the lead role and no drafting order decides; an officer decides"),
+					leads);
 				return 0;
 			}
 			if (rank != best_rank) {
 				*error = reason(it, "SHARED_LEAD_NOT_FIRST", "A8",
-					N_("shares the %s role; one award per standard goes to the unit first in the drafting order"),
-					role);
+					N_("shares the lead role; one award per standard goes to the unit first in the drafting order"));
 				return 0;
 			}
 		}
@@ -460,7 +516,7 @@ static int lead_check(st_claim_item *it, const st_policy *p, const st_standard *
 			*error = reason(it, "LEAD_EDITOR", param, N_("an employee is the editor"));
 		else
 			*error = reason(it, "LEAD_PROJECT_LEADER", param,
-				N_("an employee is the %s"), role);
+				N_("an employee is the project leader"));
 		return !*error;
 	}
 }

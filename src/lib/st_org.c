@@ -1,6 +1,7 @@
 /* st_org.c: the organisation registry. */
 #include <config.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -161,6 +162,8 @@ done:
 	return error;
 }
 
+static int org_remove_record(st_repo *repo, const char *uscc, const char *author);
+
 int st_org_add(st_repo *repo, const st_org *org, const char *author)
 {
 	st_txn *txn = NULL;
@@ -253,7 +256,41 @@ int st_org_each(st_repo *repo, st_org_cb cb, void *payload)
 	return error;
 }
 
+struct references {
+	const char *uscc;
+	size_t count;
+	char first[96];
+};
+
+static int count_reference(const char *name, const char *data, size_t len, void *p)
+{
+	struct references *r = p;
+
+	if (!memmem(data, len, r->uscc, ST_USCC_LEN))
+		return 0;
+	if (!r->count++)
+		snprintf(r->first, sizeof(r->first), "%s", name);
+	return 0;
+}
+
 int st_org_remove(st_repo *repo, const char *uscc, const char *author)
+{
+	struct references refs = { uscc, 0, "" };
+	int error;
+
+	/* Standards and secretariats name their organisations: keep them whole. */
+	if ((error = st_repo_each_blob(repo, "standards", count_reference, &refs)) < 0 ||
+	    (error = st_repo_each_blob(repo, "secretariats", count_reference, &refs)) < 0)
+		return error;
+	if (refs.count)
+		return st_error_set(ST_EEXISTS,
+			Q_("organisation %s is named in %zu record (%s); remove it from there first",
+			   "organisation %s is named in %zu records (%s, ...); remove it from those first",
+			   refs.count), uscc, refs.count, refs.first);
+	return org_remove_record(repo, uscc, author);
+}
+
+static int org_remove_record(st_repo *repo, const char *uscc, const char *author)
 {
 	st_txn *txn = NULL;
 	st_org *org = NULL;
