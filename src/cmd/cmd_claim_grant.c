@@ -234,7 +234,8 @@ static int claim_all(struct cli *cli, st_repo *repo, const st_policy *policy, co
 		status = cli_fail_runtime(cli);
 		goto done;
 	}
-	qsort(r.orgs, r.norgs, sizeof(*r.orgs), uscc_cmp);
+	if (r.norgs)
+		qsort(r.orgs, r.norgs, sizeof(*r.orgs), uscc_cmp);
 	if (!(buckets = calloc(r.norgs + 1, sizeof(*buckets)))) {
 		status = cli_fail_runtime(cli);
 		goto done;

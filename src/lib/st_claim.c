@@ -156,7 +156,8 @@ int st_ledger_load(st_ledger **out, st_repo *repo, const char *policy_id)
 	s.folder = folder.ptr;
 	if ((error = st_repo_each_blob(repo, folder.ptr, load_filing, &s)) < 0)
 		goto done;
-	qsort(l->entries, l->n, sizeof(*l->entries), entry_cmp);
+	if (l->n)
+		qsort(l->entries, l->n, sizeof(*l->entries), entry_cmp);
 	l->sorted = 1;
 	*out = l;
 	l = NULL;
@@ -826,7 +827,8 @@ int st_claim_compute(st_claim **out, const st_policy *policy, const st_org *org,
 		if ((error = evaluate_secretariat(&c->items[n - 1], policy, org, secretariats[i], ledger, as_of)) < 0)
 			goto fail;
 	}
-	qsort(c->items, c->nitems, sizeof(*c->items), item_date_cmp);
+	if (c->nitems)
+		qsort(c->items, c->nitems, sizeof(*c->items), item_date_cmp);
 	if ((error = apply_cap(c, ledger)) < 0)
 		goto fail;
 	for (i = 0; i < c->nitems; i++) {
