@@ -2,6 +2,7 @@
 #include <config.h>
 
 #include <stdarg.h>
+#include <stdlib.h>
 #include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
@@ -267,28 +268,65 @@ int cli_dispatch(int argc, char **argv, struct cli *cli, const struct subcommand
 	return cli_usage_error(cli, _("unknown subcommand '%s'"), argv[1]);
 }
 
-int cli_write_output(const struct cli *cli, const char *path, const char *data, size_t len)
+int cli_output_stage(const struct cli *cli, const char *path, const char *data, size_t len, char **staged)
 {
 	st_buf tmp = ST_BUF_INIT;
 	int fd;
 
-	if (!path) {
-		fwrite(data, 1, len, stdout);
-		return EXIT_OK;
-	}
+	*staged = NULL;
 	st_buf_printf(&tmp, "%s.stdtool-XXXXXX", path);
 	if (tmp.failed || (fd = mkstemp(tmp.ptr)) < 0) {
 		cli_error(cli, _("cannot write '%s': %s"), path, strerror(errno));
 		st_buf_dispose(&tmp);
 		return EXIT_RUNTIME;
 	}
-	if (write(fd, data, len) != (ssize_t)len || fchmod(fd, 0644) < 0 || close(fd) < 0 ||
-	    rename(tmp.ptr, path) < 0) {
+	if (write(fd, data, len) != (ssize_t)len || fchmod(fd, 0644) < 0) {
+		cli_error(cli, _("cannot write '%s': %s"), path, strerror(errno));
+		close(fd);
+		unlink(tmp.ptr);
+		st_buf_dispose(&tmp);
+		return EXIT_RUNTIME;
+	}
+	if (close(fd) < 0) {
 		cli_error(cli, _("cannot write '%s': %s"), path, strerror(errno));
 		unlink(tmp.ptr);
 		st_buf_dispose(&tmp);
 		return EXIT_RUNTIME;
 	}
-	st_buf_dispose(&tmp);
+	*staged = st_buf_detach(&tmp);
 	return EXIT_OK;
+}
+
+int cli_output_publish(const struct cli *cli, char *staged, const char *path)
+{
+	int status = EXIT_OK;
+
+	if (rename(staged, path) < 0) {
+		cli_error(cli, _("cannot write '%s': %s"), path, strerror(errno));
+		unlink(staged);
+		status = EXIT_RUNTIME;
+	}
+	free(staged);
+	return status;
+}
+
+void cli_output_discard(char *staged)
+{
+	if (staged)
+		unlink(staged);
+	free(staged);
+}
+
+int cli_write_output(const struct cli *cli, const char *path, const char *data, size_t len)
+{
+	char *staged = NULL;
+	int status;
+
+	if (!path) {
+		fwrite(data, 1, len, stdout);
+		return EXIT_OK;
+	}
+	if ((status = cli_output_stage(cli, path, data, len, &staged)) != EXIT_OK)
+		return status;
+	return cli_output_publish(cli, staged, path);
 }

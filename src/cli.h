@@ -98,4 +98,14 @@ int cli_dispatch(int argc, char **argv, struct cli *cli, const struct subcommand
  */
 int cli_write_output(const struct cli *cli, const char *path, const char *data, size_t len);
 
+/*
+ * The same in two steps, for output that must exist only if a commit is
+ * made: cli_output_stage() writes a temporary file beside 'path' (its name
+ * into *staged, to free), cli_output_publish() renames it into place, and
+ * cli_output_discard() removes it.
+ */
+int cli_output_stage(const struct cli *cli, const char *path, const char *data, size_t len, char **staged);
+int cli_output_publish(const struct cli *cli, char *staged, const char *path);
+void cli_output_discard(char *staged);
+
 #endif

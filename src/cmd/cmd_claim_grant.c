@@ -136,7 +136,7 @@ static int claim_one(struct cli *cli, st_repo *repo, const st_policy *policy, co
 	st_org *org = NULL;
 	st_claim *claim = NULL;
 	st_buf out = ST_BUF_INIT;
-	char uscc[ST_USCC_LEN + 1], wan[32];
+	char uscc[ST_USCC_LEN + 1], wan[32], *staged = NULL;
 	size_t filed = 0;
 	int error, status = EXIT_RUNTIME;
 
@@ -161,24 +161,37 @@ static int claim_one(struct cli *cli, st_repo *repo, const st_policy *policy, co
 		status = cli_fail_runtime(cli);
 		goto done;
 	}
+	/* With --file, the output file is written first and appears only
+	 * once the claim is committed: never a record without its form, nor
+	 * a form for a claim that was not recorded. */
+	if (output && (status = cli_output_stage(cli, output, out.ptr, out.size, &staged)) != EXIT_OK)
+		goto done;
 	if (file) {
 		if ((error = st_claim_file(repo, claim, cli->author, &filed)) < 0) {
 			status = cli_fail(cli, error);
 			goto done;
 		}
 	}
-	if ((status = cli_write_output(cli, output, out.ptr, out.size)) != EXIT_OK)
-		goto done;
+	if (output) {
+		status = cli_output_publish(cli, staged, output);
+		staged = NULL;
+		if (status != EXIT_OK)
+			goto done;
+	} else {
+		fwrite(out.ptr, 1, out.size, stdout);
+	}
 	if (file) {
 		fflush(stdout);
 		st_yuan_to_wan(wan, sizeof(wan), claim->total_yuan);
 		if (filed)
-			fprintf(stderr, _("Filed %zu items, %s 万元, under %s\n"), filed, wan, policy->id);
+			fprintf(stderr, Q_("Filed %zu item, %s 万元, under %s\n",
+					   "Filed %zu items, %s 万元, under %s\n", filed), filed, wan, policy->id);
 		else
 			fprintf(stderr, "%s\n", _("Nothing to file: no item is eligible"));
 	}
 	status = EXIT_OK;
 done:
+	cli_output_discard(staged);
 	st_buf_dispose(&out);
 	st_claim_free(claim);
 	st_org_free(org);

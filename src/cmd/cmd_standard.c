@@ -283,7 +283,7 @@ static int standard_show(int argc, char **argv, struct cli *cli)
 	st_standard *std = NULL;
 	st_repo *repo = NULL;
 	st_buf out = ST_BUF_INIT, fields = ST_BUF_INIT;
-	const char *labels[12];
+	const char *labels[13];
 	char published[11], implemented[11];
 	size_t i, width = 0;
 	int n, xml = 0, error, status;
@@ -318,7 +318,8 @@ static int standard_show(int argc, char **argv, struct cli *cli)
 		labels[9] = _("Implemented");
 		labels[10] = _("Revision of");
 		labels[11] = _("Committee");
-		for (i = 0; i < 12; i++)
+		labels[12] = _("ICS");
+		for (i = 0; i < 13; i++)
 			if (st_utf8_width(labels[i]) > width)
 				width = st_utf8_width(labels[i]);
 		for (i = 0; i < std->nfields; i++)
@@ -338,6 +339,7 @@ static int standard_show(int argc, char **argv, struct cli *cli)
 		line(&out, labels[9], std->implemented ? implemented : NULL, width);
 		line(&out, labels[10], std->revision_of, width);
 		line(&out, labels[11], std->committee, width);
+		line(&out, labels[12], std->ics, width);
 		for (i = 0; i < std->ndrafters; i++)
 			st_buf_printf(&out, _("Drafting unit %d: %s\n"), std->drafters[i].rank, std->drafters[i].uscc);
 		for (i = 0; i < std->nroles; i++)

@@ -118,15 +118,22 @@ static int load_filing(const char *name, const char *data, size_t len, void *p)
 			if (filing->type != XML_ELEMENT_NODE)
 				continue;
 			for (item = filing->children; item && !error; item = item->next) {
-				char *kind, *ref, *amount, *year;
+				char *kind, *ref, *amount, *year, *number;
 				if (item->type != XML_ELEMENT_NODE)
 					continue;
 				kind = st_xml_attr(item, "kind");
 				ref = st_xml_attr(item, "ref");
 				amount = st_xml_attr(item, "amount-yuan");
 				year = st_xml_attr(item, "year");
+				number = st_xml_attr(item, "number");
 				if (kind && ref && amount && year && org)
 					error = ledger_add(s->ledger, kind, ref, org, atoi(year), atoll(amount));
+				/* A standard re-recorded under another id is still the
+				 * same standard: its number is the key that matters.
+				 * Counted once, so only the ref carries the amount. */
+				if (!error && number && org)
+					error = ledger_add(s->ledger, "standard-number", number, org, 0, 0);
+				free(number);
 				free(kind);
 				free(ref);
 				free(amount);
@@ -175,6 +182,7 @@ static void item_free(st_claim_item *it)
 
 	free(it->ref);
 	free(it->label);
+	free(it->number);
 	for (i = 0; i < it->nreasons; i++) {
 		free(it->reasons[i].message);
 		free(it->reasons[i].message_c);
@@ -211,6 +219,52 @@ size_t st_claim_eligible_count(const st_claim *c)
 }
 
 static const char *role_name(const char *role, int translated);
+
+/* Ids inside sentences read as words, in each language. */
+static const char *value_name(const char *value, int translated)
+{
+	static const char *const names[][2] = {
+		{ "international", N_("international") }, { "national", N_("national") },
+		{ "industry", N_("industry") }, { "local", N_("local") }, { "group", N_("group") },
+		{ "provincial", N_("provincial") }, { "municipal", N_("municipal") },
+		{ "district", N_("district") },
+		{ "enterprise", N_("enterprise") }, { "research-institute", N_("research institute") },
+		{ "university", N_("university") }, { "association", N_("association") },
+		{ "government", N_("government body") }, { "other", N_("other organisation") },
+		{ "is", N_("International Standard") }, { "ts", N_("Technical Specification") },
+		{ "tr", N_("Technical Report") }, { "pas", N_("Publicly Available Specification") },
+		{ "rec", N_("ITU Recommendation") }, { "standard", N_("standard") },
+		{ "guidance", N_("guidance document") },
+		{ "tc", N_("technical committee") }, { "sc", N_("subcommittee") },
+		{ "wg", N_("working group") },
+		{ "published", N_("publication") }, { "implemented", N_("implementation") },
+		{ "approved", N_("approval") },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(names[i][0], value) == 0)
+			return translated ? _(names[i][1]) : names[i][1];
+	return value;
+}
+
+/* One %s argument of a message, as each language shows it. */
+struct arg {
+	const char *translated;
+	const char *c;
+};
+
+static struct arg named(const char *value)
+{
+	struct arg a = { value_name(value, 1), value_name(value, 0) };
+	return a;
+}
+
+static struct arg literal(const char *value)
+{
+	struct arg a = { value, value };
+	return a;
+}
 
 /* st_buf_printf for a message chosen at run time (a translation). */
 static void append(st_buf *buf, const char *fmt, ...)
@@ -293,6 +347,56 @@ static int reason_role(st_claim_item *it, const char *code, const char *param,
 	return 0;
 }
 
+/* A reason whose arguments are all %s, each named in its language. */
+static int reason_args(st_claim_item *it, const char *code, const char *param,
+		       const char *fmt, size_t n, const struct arg *args)
+{
+	st_reason *grown, *r;
+	st_buf a = ST_BUF_INIT, b = ST_BUF_INIT;
+
+	if (!(grown = realloc(it->reasons, (it->nreasons + 1) * sizeof(*grown))))
+		return st_error_oom();
+	it->reasons = grown;
+	r = &grown[it->nreasons];
+	memset(r, 0, sizeof(*r));
+	snprintf(r->code, sizeof(r->code), "%s", code);
+	snprintf(r->param, sizeof(r->param), "%s", param);
+	switch (n) {
+	case 1:
+		append(&a, _(fmt), args[0].translated);
+		append(&b, fmt, args[0].c);
+		break;
+	case 2:
+		append(&a, _(fmt), args[0].translated, args[1].translated);
+		append(&b, fmt, args[0].c, args[1].c);
+		break;
+	default:
+		append(&a, _(fmt), args[0].translated, args[1].translated, args[2].translated);
+		append(&b, fmt, args[0].c, args[1].c, args[2].c);
+		break;
+	}
+	if (a.failed || b.failed) {
+		st_buf_dispose(&a);
+		st_buf_dispose(&b);
+		return st_error_oom();
+	}
+	r->message = st_buf_detach(&a);
+	r->message_c = st_buf_detach(&b);
+	it->nreasons++;
+	return 0;
+}
+
+/* "enterprise, research institute" in each language. */
+static void names_list(st_buf *tr, st_buf *c, const st_words *w)
+{
+	size_t i;
+
+	for (i = 0; i < w->count; i++) {
+		st_buf_printf(tr, "%s%s", i ? _(", ") : "", value_name(w->items[i], 1));
+		st_buf_printf(c, "%s%s", i ? ", " : "", value_name(w->items[i], 0));
+	}
+}
+
 static int evidence(st_claim_item *it, const char *fmt, ...)
 {
 	char **e, **ec;
@@ -339,15 +443,21 @@ static int common_checks(st_claim_item *it, const st_policy *p, const st_org *or
 			 char **fields, size_t nfields, const st_ledger *ledger)
 {
 	const struct ledger_entry *filed;
+	st_buf tr = ST_BUF_INIT, c = ST_BUF_INIT;
 	char list[256];
 	int error = 0;
 
 	if (!st_words_has(applicants, org->kind)) {
-		words_text(list, sizeof(list), applicants);
-		error = reason(it, "APPLICANT_KIND", applicants_param,
-			N_("an organisation of kind %s may not apply (the policy names: %s)"),
-			org->kind, list);
+		struct arg args[2];
+		names_list(&tr, &c, applicants);
+		args[0] = named(org->kind);
+		args[1].translated = tr.ptr;
+		args[1].c = c.ptr;
+		error = reason_args(it, "APPLICANT_KIND", applicants_param,
+			N_("an applicant of kind '%s' may not apply; the policy names: %s"), 2, args);
 	}
+	st_buf_dispose(&tr);
+	st_buf_dispose(&c);
 	if (!error && strncmp(org->uscc + 2, p->region_prefix, strlen(p->region_prefix)) != 0)
 		error = reason(it, "OUT_OF_REGION", "A15",
 			N_("registered in region %.6s, outside the policy's region %s"),
@@ -357,7 +467,13 @@ static int common_checks(st_claim_item *it, const st_policy *p, const st_org *or
 		error = reason(it, "FIELD_NOT_COVERED", "A14",
 			N_("not tagged with a field the policy covers (%s)"), list);
 	}
-	if (!error && (filed = ledger_find(ledger, it->kind, it->ref))) {
+	filed = ledger_find(ledger, it->kind, it->ref);
+	if (!filed && it->number)
+		filed = ledger_find(ledger, "standard-number", it->number);
+	/* A11 once="false": a secretariat may be claimed again. */
+	if (strcmp(it->kind, "secretariat") == 0 && !p->sec_once)
+		filed = NULL;
+	if (!error && filed) {
 		if (strcmp(filed->uscc, org->uscc) == 0)
 			error = reason(it, "ALREADY_CLAIMED", "A12",
 				N_("already filed under this policy"));
@@ -368,17 +484,30 @@ static int common_checks(st_claim_item *it, const st_policy *p, const st_org *or
 	return error;
 }
 
-static int in_window(st_claim_item *it, const st_policy *p, st_date date, const char *param)
+static int in_window(st_claim_item *it, const st_policy *p, st_date date,
+		     const char *date_kind, const char *param)
 {
 	char d[11], from[11], to[11];
+	struct arg args[3];
 
 	st_date_format(d, date);
 	st_date_format(from, p->from);
 	st_date_format(to, p->to);
-	if (date < p->from || date > p->to)
-		return reason(it, "OUT_OF_WINDOW", param,
-			N_("dated %s, outside the policy window %s to %s"), d, from, to);
-	return 0;
+	if (date >= p->from && date <= p->to)
+		return 0;
+	args[0] = named(date_kind);
+	args[1] = literal(d);
+	args[2].translated = args[2].c = NULL;
+	{
+		st_buf window = ST_BUF_INIT;
+		int error;
+		st_buf_printf(&window, "%s – %s", from, to);
+		args[2] = literal(window.ptr);
+		error = reason_args(it, "OUT_OF_WINDOW", param,
+			N_("the %s date %s is outside the policy window %s"), 3, args);
+		st_buf_dispose(&window);
+		return error;
+	}
 }
 
 /* A role as prose: "project leader", in the message's language. */
@@ -418,18 +547,6 @@ static int has_role(const st_standard *s, const char *uscc, const char *role)
 	return 0;
 }
 
-/* The lowest rank among drafters, 0 when none are recorded. */
-static int first_rank(const st_standard *s)
-{
-	size_t i;
-	int best = 0;
-
-	for (i = 0; i < s->ndrafters; i++)
-		if (!best || s->drafters[i].rank < best)
-			best = s->drafters[i].rank;
-	return best;
-}
-
 /*
  * 主导: A2 for national and industry standards, A3 for international
  * ones, A8 when several units lead.  Adds the reason either way; returns
@@ -441,12 +558,13 @@ static int lead_check(st_claim_item *it, const st_policy *p, const st_standard *
 	int rank = drafter_rank(s, uscc);
 
 	if (strcmp(s->level, "international") != 0) {
-		int first = first_rank(s);
-		if (rank && rank == first && s->ndrafters == 1) {
+		/* Rank 1 in the 前言 leads; a unit recorded alone at rank 3
+		 * still has two units before it. */
+		if (rank == 1 && s->ndrafters == 1) {
 			*error = reason(it, "LEAD_SOLE_DRAFTER", "A2", N_("the sole drafting unit"));
 			return !*error;
 		}
-		if (rank && rank == first && rank == 1) {
+		if (rank == 1) {
 			*error = reason(it, "LEAD_RANK_1", "A2", N_("the first drafting unit (rank 1 in the 前言)"));
 			return !*error;
 		}
@@ -535,14 +653,18 @@ static int funding_checks(st_claim_item *it, const st_policy *p, const st_standa
 			if (strcmp(p->funding_same_policy, "refuse") == 0)
 				error = reason(it, "ALREADY_FUNDED", "A12",
 					N_("already funded under this policy (%s 万元)"), wan);
-		} else if (strcmp(st_policy_funding_rule(p, f->source), "refuse") == 0) {
-			error = reason(it, "ALREADY_FUNDED", "A12",
-				N_("already received %s funding '%s' (%s 万元), which the policy does not combine"),
-				f->source, f->program, wan);
 		} else {
-			error = reason(it, "OTHER_FUNDING_ALLOWED", "A12",
-				N_("%s funding '%s' (%s 万元) does not prevent this claim"),
-				f->source, f->program, wan);
+			struct arg args[3];
+			args[0] = named(f->source);
+			args[1] = literal(f->program);
+			args[2] = literal(wan);
+			if (strcmp(st_policy_funding_rule(p, f->source), "refuse") == 0)
+				error = reason_args(it, "ALREADY_FUNDED", "A12",
+					N_("already received %s funding '%s' (%s 万元), which the policy does not combine"),
+					3, args);
+			else
+				error = reason_args(it, "OTHER_FUNDING_ALLOWED", "A12",
+					N_("%s funding '%s' (%s 万元) does not prevent this claim"), 3, args);
 		}
 	}
 	return error;
@@ -580,6 +702,8 @@ static int evaluate_standard(st_claim_item *it, const st_policy *p, const st_org
 		return st_error_oom();
 	}
 	it->label = st_buf_detach(&label);
+	if (!(it->number = strdup(s->number.number)))
+		return st_error_oom();
 	it->kind = "standard";
 	snprintf(it->level, sizeof(it->level), "%s", s->level);
 	it->ceiling_yuan = st_policy_standard_amount(p, s->level);
@@ -587,10 +711,12 @@ static int evaluate_standard(st_claim_item *it, const st_policy *p, const st_org
 
 	if ((error = common_checks(it, p, org, &p->applicants, "A1", s->fields, s->nfields, ledger)) < 0)
 		return error;
-	if (it->ceiling_yuan <= 0 &&
-	    (error = reason(it, "LEVEL_NOT_FUNDED", "",
-			    N_("the policy funds no %s standards"), s->level)) < 0)
-		return error;
+	if (it->ceiling_yuan <= 0) {
+		struct arg level = named(s->level);
+		if ((error = reason_args(it, "LEVEL_NOT_FUNDED", "",
+					 N_("the policy funds no standards at the %s level"), 1, &level)) < 0)
+			return error;
+	}
 	if (strcmp(s->level, "international") == 0) {
 		int ok = 0;
 		char body[32], *tok, *save = body;
@@ -610,19 +736,27 @@ static int evaluate_standard(st_claim_item *it, const st_policy *p, const st_org
 		}
 	}
 	if (!st_words_has(&p->deliverables, s->deliverable)) {
-		words_text(list, sizeof(list), &p->deliverables);
-		if ((error = reason(it, "DELIVERABLE_NOT_FUNDED", "A7",
-				    N_("a deliverable of type %s; the policy funds %s"),
-				    s->deliverable, list)) < 0)
+		st_buf tr = ST_BUF_INIT, c = ST_BUF_INIT;
+		struct arg args[2];
+		names_list(&tr, &c, &p->deliverables);
+		args[0] = named(s->deliverable);
+		args[1].translated = tr.ptr;
+		args[1].c = c.ptr;
+		error = reason_args(it, "DELIVERABLE_NOT_FUNDED", "A7",
+				    N_("a %s; the policy funds: %s"), 2, args);
+		st_buf_dispose(&tr);
+		st_buf_dispose(&c);
+		if (error < 0)
 			return error;
 	}
 	if (!it->date) {
-		if ((error = reason(it, "DATE_MISSING", "A5",
-				    N_("the policy reads the %s date, which is not recorded"),
-				    p->window_date)) < 0)
+		struct arg kind = named(p->window_date);
+		if ((error = reason_args(it, "DATE_MISSING", "A5",
+					 N_("the policy reads the %s date, which is not recorded"),
+					 1, &kind)) < 0)
 			return error;
 	} else {
-		if ((error = in_window(it, p, it->date, "A5")) < 0)
+		if ((error = in_window(it, p, it->date, p->window_date, "A5")) < 0)
 			return error;
 		if (s->published > as_of) {
 			st_date_format(d, s->published);
@@ -670,7 +804,7 @@ static int evaluate_secretariat(st_claim_item *it, const st_policy *p, const st_
 				const st_secretariat *s, const st_ledger *ledger, st_date as_of)
 {
 	st_buf label = ST_BUF_INIT;
-	char list[256], d[11];
+	char d[11];
 	int error;
 
 	st_buf_printf(&label, "%s", s->committee.id);
@@ -686,19 +820,28 @@ static int evaluate_secretariat(st_claim_item *it, const st_policy *p, const st_
 
 	if ((error = common_checks(it, p, org, &p->sec_applicants, "A9", s->fields, s->nfields, ledger)) < 0)
 		return error;
-	if (it->ceiling_yuan <= 0 &&
-	    (error = reason(it, "LEVEL_NOT_FUNDED", "",
-			    N_("the policy funds no %s secretariats"), s->committee.level)) < 0)
-		return error;
+	if (it->ceiling_yuan <= 0) {
+		struct arg level = named(s->committee.level);
+		if ((error = reason_args(it, "LEVEL_NOT_FUNDED", "",
+					 N_("the policy funds no secretariats at the %s level"), 1, &level)) < 0)
+			return error;
+	}
 	if (!st_words_has(&p->committee_kinds, s->committee.kind)) {
-		words_text(list, sizeof(list), &p->committee_kinds);
-		if ((error = reason(it, "SUBCOMMITTEE_NOT_COUNTED", "A10",
-				    N_("a committee of kind %s; the policy counts %s"),
-				    s->committee.kind, list)) < 0)
+		st_buf tr = ST_BUF_INIT, c = ST_BUF_INIT;
+		struct arg args[2];
+		names_list(&tr, &c, &p->committee_kinds);
+		args[0] = named(s->committee.kind);
+		args[1].translated = tr.ptr;
+		args[1].c = c.ptr;
+		error = reason_args(it, "SUBCOMMITTEE_NOT_COUNTED", "A10",
+				    N_("a %s; the policy counts: %s"), 2, args);
+		st_buf_dispose(&tr);
+		st_buf_dispose(&c);
+		if (error < 0)
 			return error;
 	}
 	if (strcmp(p->sec_timing, "approved-in-window") == 0) {
-		if ((error = in_window(it, p, s->approved, "A11")) < 0)
+		if ((error = in_window(it, p, s->approved, "approved", "A11")) < 0)
 			return error;
 	} else if (s->approved > p->to || (s->ended && s->ended < p->from)) {
 		char from[11], to[11];
@@ -977,11 +1120,11 @@ int st_claim_to_text(st_buf *out, const st_claim *c)
 		if (st_utf8_width(result) > w_result)
 			w_result = st_utf8_width(result);
 	}
-	st_buf_printf(out, _("Applicant: %s (%s, %s)\n"), c->org->name, c->org->uscc, c->org->kind);
-	st_buf_printf(out, _("Policy:    %s %s%s%s\n"), c->policy->id, c->policy->title,
+	st_buf_printf(out, _("Applicant:  %s (%s, %s)\n"), c->org->name, c->org->uscc, c->org->kind);
+	st_buf_printf(out, _("Policy:     %s %s%s%s\n"), c->policy->id, c->policy->title,
 		      c->policy->document ? " " : "", c->policy->document ? c->policy->document : "");
 	st_date_format(date, c->as_of);
-	st_buf_printf(out, _("As of:     %s\n\n"), date);
+	st_buf_printf(out, _("Claim date: %s\n\n"), date);
 	if (c->nitems == 0) {
 		st_buf_printf(out, "%s\n", _("No standards or secretariats of this organisation are recorded."));
 	} else {
@@ -1012,7 +1155,7 @@ int st_claim_to_text(st_buf *out, const st_claim *c)
 		}
 	}
 	st_yuan_to_wan(wan, sizeof(wan), c->total_yuan);
-	st_buf_printf(out, _("\nTotal: %s 万元 (%lld yuan), %zu of %zu items eligible\n"),
+	st_buf_printf(out, _("\nTotal: %s 万元 (%lld yuan); eligible: %zu of %zu\n"),
 		      wan, c->total_yuan, st_claim_eligible_count(c), c->nitems);
 	return st_buf_check(out);
 }
@@ -1062,6 +1205,8 @@ int st_claim_file(st_repo *repo, const st_claim *c, const char *author, size_t *
 		item = xmlNewChild(filing, NULL, (const xmlChar *)"item", NULL);
 		set_attr(item, "ref", it->ref);
 		set_attr(item, "kind", it->kind);
+		if (it->number)
+			set_attr(item, "number", it->number);
 		snprintf(number, sizeof(number), "%lld", it->amount_yuan);
 		set_attr(item, "amount-yuan", number);
 		snprintf(number, sizeof(number), "%d", st_date_year(it->date));

@@ -30,6 +30,7 @@ typedef struct {
 	char *ref;          /* the standard's id, or the committee id */
 	const char *kind;   /* "standard" or "secretariat" */
 	char *label;        /* number and title, or committee */
+	char *number;       /* a standard's number; NULL for a secretariat */
 	char level[16];
 	st_date date;       /* the date the window was read from */
 	int eligible;

@@ -102,6 +102,7 @@ struct import {
 	void *payload;
 	size_t bad;
 	int column[16]; /* index in the row of each known column, or -1 */
+	size_t width;   /* cells in the header row */
 	struct set ids, numbers;
 	st_buf path, xml;
 };
@@ -471,7 +472,16 @@ int st_import_csv(st_repo *repo, const char *kind, const char *data, size_t len,
 	if (strcmp(kind, "standards") == 0 &&
 	    (error = st_repo_each_blob(repo, "standards", collect_number, &im.numbers)) < 0)
 		goto done;
+	im.width = csv.rows[0].nfields;
 	for (i = 1; i < csv.nrows; i++) {
+		if (csv.rows[i].nfields > im.width) {
+			char msg[256];
+			snprintf(msg, sizeof(msg),
+				 _("this row has %zu cells but the header has %zu (a value with a comma needs quotes)"),
+				 csv.rows[i].nfields, im.width);
+			bad_row(&im, csv.rows[i].line, msg);
+			continue;
+		}
 		if (strcmp(kind, "orgs") == 0)
 			error = import_org(&im, &csv.rows[i]);
 		else if (strcmp(kind, "standards") == 0)

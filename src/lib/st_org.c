@@ -258,8 +258,9 @@ int st_org_each(st_repo *repo, st_org_cb cb, void *payload)
 
 struct references {
 	const char *uscc;
+	const char *folder;
 	size_t count;
-	char first[96];
+	char first[128];
 };
 
 static int count_reference(const char *name, const char *data, size_t len, void *p)
@@ -269,18 +270,21 @@ static int count_reference(const char *name, const char *data, size_t len, void 
 	if (!memmem(data, len, r->uscc, ST_USCC_LEN))
 		return 0;
 	if (!r->count++)
-		snprintf(r->first, sizeof(r->first), "%s", name);
+		snprintf(r->first, sizeof(r->first), "%s/%.*s", r->folder,
+			 (int)(strlen(name) > 4 ? strlen(name) - 4 : strlen(name)), name);
 	return 0;
 }
 
 int st_org_remove(st_repo *repo, const char *uscc, const char *author)
 {
-	struct references refs = { uscc, 0, "" };
+	struct references refs = { uscc, "standards", 0, "" };
 	int error;
 
 	/* Standards and secretariats name their organisations: keep them whole. */
-	if ((error = st_repo_each_blob(repo, "standards", count_reference, &refs)) < 0 ||
-	    (error = st_repo_each_blob(repo, "secretariats", count_reference, &refs)) < 0)
+	if ((error = st_repo_each_blob(repo, "standards", count_reference, &refs)) < 0)
+		return error;
+	refs.folder = "secretariats";
+	if ((error = st_repo_each_blob(repo, "secretariats", count_reference, &refs)) < 0)
 		return error;
 	if (refs.count)
 		return st_error_set(ST_EEXISTS,

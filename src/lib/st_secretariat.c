@@ -56,7 +56,7 @@ int st_secretariat_new(st_secretariat **out, const st_secretariat_input *in)
 	}
 	if (strcmp(sec->committee.kind, in->kind) != 0) {
 		error = st_error_set(ST_EINVALID,
-			_("committee '%s' is a %s, but --kind says %s"),
+			_("committee '%s' is of kind %s, but --kind says %s"),
 			sec->committee.id, sec->committee.kind, in->kind);
 		goto fail;
 	}

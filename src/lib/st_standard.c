@@ -98,9 +98,14 @@ int st_fields_parse(char ***out, size_t *count, const char *text)
 			goto oom;
 		if (!*tag || !islower((unsigned char)tag[0]) || strlen(tag) > 32 ||
 		    strspn(tag, "abcdefghijklmnopqrstuvwxyz0123456789-") != strlen(tag)) {
-			st_error_set(ST_EINVALID,
-				_("invalid field '%s' in '%s': fields are lowercase tags such as ai or robotics, separated by commas"),
-				tag, text);
+			if (strcmp(tag, text) == 0)
+				st_error_set(ST_EINVALID,
+					_("invalid field '%s': fields are lowercase tags such as ai or robotics, separated by commas"),
+					tag);
+			else
+				st_error_set(ST_EINVALID,
+					_("invalid field '%s' in '%s': fields are lowercase tags such as ai or robotics, separated by commas"),
+					tag, text);
 			free(tag);
 			st_fields_free(fields, n);
 			return ST_EINVALID;
@@ -179,7 +184,7 @@ int st_standard_new(st_standard **out, const st_standard_input *in)
 		goto fail;
 	if (strcmp(std->number.level, in->level) != 0) {
 		error = st_error_set(ST_EINVALID,
-			_("the number '%s' is of a %s standard, but --level says %s"),
+			_("the number '%s' belongs to the %s level, but --level says %s"),
 			std->number.number, std->number.level, in->level);
 		goto fail;
 	}
