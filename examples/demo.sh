@@ -48,8 +48,18 @@ run "$@" -C "$dir" secretariat list
 run "$@" -C "$dir" claim-grant --org 91440300MA5FK2L751
 run "$@" -C "$dir" claim-grant --org 91440101MA9XR3A45U
 run "$@" -C "$dir" claim-grant --all
-run "$@" -C "$dir" claim-grant --org 91440300MA5FK2L751 --format html -o "$dir-claim-form.html"
-echo "(the application form is in $dir-claim-form.html)"
+form=$(cd "$(dirname "$dir")" && pwd)/$(basename "$dir")-claim-form.html
+# The form is a Chinese document: its reasons and evidence list follow the
+# message language, so render it with Chinese messages when the locale exists.
+if locale -a 2>/dev/null | grep -qix 'zh_CN.utf8'; then
+	echo
+	echo "\$ LANGUAGE=zh_CN stdtool claim-grant --org 91440300MA5FK2L751 --format html -o $dir-claim-form.html"
+	LANGUAGE=zh_CN LANG=zh_CN.UTF-8 LC_ALL= "$stdtool" "$@" -C "$dir" claim-grant --org 91440300MA5FK2L751 \
+		--format html -o "$form"
+else
+	run "$@" -C "$dir" claim-grant --org 91440300MA5FK2L751 --format html -o "$form"
+fi
+echo "(the application form is in $form)"
 run "$@" -C "$dir" claim-grant --org 91440300MA5FK2L751 --file --format xml
 echo
 echo "# Claimed items are never paid twice:"
