@@ -127,7 +127,8 @@ static int secretariat_list(int argc, char **argv, struct cli *cli)
 		}
 		st_buf_puts(&out, "</secretariats>\n");
 	} else if (all.n == 0) {
-		fprintf(stderr, "%s\n", _("No secretariats are recorded yet."));
+		fprintf(stderr, "%s\n", org ? _("This organisation holds no recorded secretariat.")
+					    : _("No secretariats are recorded yet."));
 	} else {
 		const char *h_committee = _("COMMITTEE"), *h_level = _("LEVEL"), *h_kind = _("KIND"),
 			   *h_holder = _("HOLDER"), *h_approved = _("APPROVED"), *h_ended = _("ENDED");

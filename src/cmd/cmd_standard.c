@@ -220,7 +220,8 @@ static int standard_list(int argc, char **argv, struct cli *cli)
 		}
 		st_buf_puts(&out, "</standards>\n");
 	} else if (all.n == 0) {
-		fprintf(stderr, "%s\n", _("No standards are recorded yet."));
+		fprintf(stderr, "%s\n", org ? _("No recorded standard names this organisation.")
+					    : _("No standards are recorded yet."));
 	} else {
 		const char *h_id = _("ID"), *h_level = _("LEVEL"), *h_number = _("NUMBER"),
 			   *h_published = _("PUBLISHED"), *h_title = _("TITLE");

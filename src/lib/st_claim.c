@@ -84,6 +84,26 @@ static const struct ledger_entry *ledger_find(const st_ledger *l, const char *ki
 	return bsearch(&probe, l->entries, l->n, sizeof(*l->entries), entry_cmp);
 }
 
+/* The filing of 'uscc' for an item if there is one, else anyone's. */
+static const struct ledger_entry *ledger_find_for(const st_ledger *l, const char *kind,
+						  const char *ref, const char *uscc)
+{
+	const struct ledger_entry *hit = ledger_find(l, kind, ref);
+	size_t at, i;
+
+	if (!hit)
+		return NULL;
+	/* Entries with one key sit together; look at all of them. */
+	at = (size_t)(hit - l->entries);
+	for (i = at + 1; i-- > 0 && strcmp(l->entries[i].key, hit->key) == 0;)
+		if (strcmp(l->entries[i].uscc, uscc) == 0)
+			return &l->entries[i];
+	for (i = at + 1; i < l->n && strcmp(l->entries[i].key, hit->key) == 0; i++)
+		if (strcmp(l->entries[i].uscc, uscc) == 0)
+			return &l->entries[i];
+	return hit;
+}
+
 static long long ledger_year_total(const st_ledger *l, const char *uscc, int year)
 {
 	long long total = 0;
@@ -467,9 +487,17 @@ static int common_checks(st_claim_item *it, const st_policy *p, const st_org *or
 		error = reason(it, "FIELD_NOT_COVERED", "A14",
 			N_("not tagged with a field the policy covers (%s)"), list);
 	}
-	filed = ledger_find(ledger, it->kind, it->ref);
-	if (!filed && it->number)
-		filed = ledger_find(ledger, "standard-number", it->number);
+	filed = ledger_find_for(ledger, it->kind, it->ref, org->uscc);
+	if ((!filed || strcmp(filed->uscc, org->uscc) != 0) && it->number) {
+		const struct ledger_entry *by_number =
+			ledger_find_for(ledger, "standard-number", it->number, org->uscc);
+		if (by_number && (!filed || strcmp(by_number->uscc, org->uscc) == 0))
+			filed = by_number;
+	}
+	/* A8 each-lead: every leading unit is paid; another's filing is theirs. */
+	if (filed && strcmp(filed->uscc, org->uscc) != 0 && strcmp(it->kind, "standard") == 0 &&
+	    strcmp(p->several_leads, "each-lead") == 0)
+		filed = NULL;
 	/* A11 once="false": a secretariat may be claimed again. */
 	if (strcmp(it->kind, "secretariat") == 0 && !p->sec_once)
 		filed = NULL;
@@ -633,9 +661,13 @@ static int lead_check(st_claim_item *it, const st_policy *p, const st_standard *
 		}
 		if (strcmp(role, "editor") == 0)
 			*error = reason(it, "LEAD_EDITOR", param, N_("an employee is the editor"));
-		else
+		else if (strcmp(role, "project-leader") == 0)
 			*error = reason(it, "LEAD_PROJECT_LEADER", param,
 				N_("an employee is the project leader"));
+		else
+			*error = reason_role(it, strcmp(role, "convenor") == 0 ? "LEAD_CONVENOR" : "LEAD_EXPERT",
+					     param, N_("an employee is the %s, the role the policy counts as leading"),
+					     role);
 		return !*error;
 	}
 }
@@ -674,7 +706,7 @@ static int failed(const st_claim_item *it)
 {
 	static const char *const positive[] = {
 		"LEAD_RANK_1", "LEAD_SOLE_DRAFTER", "LEAD_DRAFTER", "LEAD_PROJECT_LEADER",
-		"LEAD_EDITOR", "LEAD_CONVENOR", "SECRETARIAT_HELD", "REVISION_REDUCED",
+		"LEAD_EDITOR", "LEAD_CONVENOR", "LEAD_EXPERT", "SECRETARIAT_HELD", "REVISION_REDUCED",
 		"OTHER_FUNDING_ALLOWED", "CAPPED", NULL,
 	};
 	size_t i, k;
@@ -1218,8 +1250,8 @@ int st_claim_file(st_repo *repo, const st_claim *c, const char *author, size_t *
 	    (error = st_txn_put(txn, path.ptr, xml.ptr, xml.size)) < 0)
 		goto done;
 	st_yuan_to_wan(wan, sizeof(wan), c->total_yuan);
-	st_buf_printf(&message, "claim: %s files %zu items under %s, %s wan yuan\n",
-		      c->org->uscc, *filed, c->policy->id, wan);
+	st_buf_printf(&message, "claim: %s files %zu item%s under %s, %s wan yuan\n",
+		      c->org->uscc, *filed, *filed == 1 ? "" : "s", c->policy->id, wan);
 	if ((error = st_buf_check(&message)) < 0)
 		goto done;
 	error = st_txn_commit(txn, message.ptr, author);

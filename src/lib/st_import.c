@@ -100,7 +100,9 @@ struct import {
 	const char *name;
 	st_import_report report;
 	void *payload;
-	size_t bad;
+	size_t bad;       /* problems reported */
+	size_t bad_rows;  /* rows with at least one problem */
+	size_t last_bad_line;
 	int column[16]; /* index in the row of each known column, or -1 */
 	size_t width;   /* cells in the header row */
 	struct set ids, numbers;
@@ -110,6 +112,9 @@ struct import {
 static void bad_row(struct import *im, size_t line, const char *message)
 {
 	im->bad++;
+	if (line != im->last_bad_line)
+		im->bad_rows++;
+	im->last_bad_line = line;
 	im->report(line, message, im->payload);
 }
 
@@ -493,15 +498,16 @@ int st_import_csv(st_repo *repo, const char *kind, const char *data, size_t len,
 	}
 	if (im.bad) {
 		error = st_error_set(ST_EINVALID,
-			Q_("%s: %zu bad row; nothing was imported", "%s: %zu bad rows; nothing was imported", im.bad),
-			name, im.bad);
+			Q_("%s: %zu bad row; nothing was imported", "%s: %zu bad rows; nothing was imported", im.bad_rows),
+			name, im.bad_rows);
 		goto done;
 	}
 	if (csv.nrows == 1) {
 		error = st_error_set(ST_EINVALID, _("%s: no rows below the header; nothing was imported"), name);
 		goto done;
 	}
-	st_buf_printf(&message, "import: %zu %s from %s\n", csv.nrows - 1, kind, name);
+	st_buf_printf(&message, "import: %zu %.*s from %s\n", csv.nrows - 1,
+		      (int)(csv.nrows - 1 == 1 ? strlen(kind) - 1 : strlen(kind)), kind, name);
 	if ((error = st_buf_check(&message)) < 0 ||
 	    (error = st_txn_commit(im.txn, message.ptr, author)) < 0)
 		goto done;

@@ -171,7 +171,9 @@ static int parse_iso(st_stdnum *out, struct cursor *c, st_buf *norm, const char 
 	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
 		size_t n = strlen(kinds[i].text);
 		if (strncmp(c->p, kinds[i].text, n) == 0) {
-			st_buf_put(norm, kinds[i].text, n - 1);
+			/* As the bodies write them: ISO/TS 15066, ISO/IEC TS 22989. */
+			st_buf_putc(norm, strcmp(out->body, "ISO") == 0 ? '/' : ' ');
+			st_buf_put(norm, kinds[i].text + 1, n - 2);
 			out->deliverable = kinds[i].deliverable;
 			c->p += n - 1;
 			break;
