@@ -23,76 +23,75 @@ static const char *const secretariat_columns[] = {
 	"committee", "level", "kind", "org", "approved", "fields", "document", "ended", NULL,
 };
 
-/* A sorted set of strings, for duplicates within the file and against the repository. */
+/* A set of strings (open addressing), for duplicates within the file and
+ * against the repository: constant time per row at any size. */
 struct set {
-	char **items;
-	size_t n, alloc;
-	int sorted;
+	char **slots;
+	size_t n, nslots;
 };
 
-static int set_cmp(const void *a, const void *b)
+static size_t set_hash(const char *s)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
+	size_t h = 14695981039346656037UL;
 
-static int set_add(struct set *s, const char *item)
-{
-	if (s->n == s->alloc) {
-		size_t n = s->alloc ? s->alloc * 2 : 64;
-		char **grown = realloc(s->items, n * sizeof(*grown));
-		if (!grown)
-			return st_error_oom();
-		s->items = grown;
-		s->alloc = n;
-	}
-	if (!(s->items[s->n] = strdup(item)))
-		return st_error_oom();
-	s->n++;
-	s->sorted = 0;
-	return 0;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211UL;
+	return h;
 }
 
 static int set_has(struct set *s, const char *item)
 {
 	size_t i;
 
-	if (!s->sorted && s->n > 16) {
-		qsort(s->items, s->n, sizeof(*s->items), set_cmp);
-		s->sorted = 1;
-	}
-	if (s->sorted)
-		return bsearch(&item, s->items, s->n, sizeof(*s->items), set_cmp) != NULL;
-	for (i = 0; i < s->n; i++)
-		if (strcmp(s->items[i], item) == 0)
+	if (!s->nslots)
+		return 0;
+	for (i = set_hash(item) & (s->nslots - 1); s->slots[i]; i = (i + 1) & (s->nslots - 1))
+		if (strcmp(s->slots[i], item) == 0)
 			return 1;
 	return 0;
 }
 
-/* set_has then set_add, keeping the order valid for both. */
+static int set_add(struct set *s, const char *item)
+{
+	size_t i;
+
+	if ((s->n + 1) * 2 > s->nslots) {
+		size_t n = s->nslots ? s->nslots * 2 : 256, k;
+		char **slots = calloc(n, sizeof(*slots));
+		if (!slots)
+			return st_error_oom();
+		for (k = 0; k < s->nslots; k++) {
+			if (!s->slots[k])
+				continue;
+			for (i = set_hash(s->slots[k]) & (n - 1); slots[i]; i = (i + 1) & (n - 1))
+				;
+			slots[i] = s->slots[k];
+		}
+		free(s->slots);
+		s->slots = slots;
+		s->nslots = n;
+	}
+	for (i = set_hash(item) & (s->nslots - 1); s->slots[i]; i = (i + 1) & (s->nslots - 1))
+		if (strcmp(s->slots[i], item) == 0)
+			return 0;
+	if (!(s->slots[i] = strdup(item)))
+		return st_error_oom();
+	s->n++;
+	return 0;
+}
+
 static int set_insert(struct set *s, const char *item)
 {
-	int error = set_add(s, item);
-
-	if (!error && s->sorted) {
-		/* insertion keeps the array sorted without a full sort */
-		size_t i = s->n - 1;
-		char *x = s->items[i];
-		while (i > 0 && strcmp(s->items[i - 1], x) > 0) {
-			s->items[i] = s->items[i - 1];
-			i--;
-		}
-		s->items[i] = x;
-	}
-	return error;
+	return set_add(s, item);
 }
 
 static void set_free(struct set *s)
 {
 	size_t i;
 
-	for (i = 0; i < s->n; i++)
-		free(s->items[i]);
-	free(s->items);
+	for (i = 0; i < s->nslots; i++)
+		free(s->slots[i]);
+	free(s->slots);
 }
 
 struct import {

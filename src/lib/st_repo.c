@@ -73,6 +73,13 @@ struct st_txn {
 	size_t nchanges, achanges;
 	size_t *slots;   /* open-addressing index of changes by path: index + 1 */
 	size_t nslots;
+	/* Folders of the base tree already looked up: a lookup per record
+	 * would read and parse a 100,000-entry tree each time. */
+	struct {
+		char *name;
+		git_tree *tree; /* NULL: no such folder */
+	} folders[8];
+	size_t nfolders;
 };
 
 /* Above this many changed paths, one status pass and one checkout of the
@@ -785,6 +792,10 @@ void st_txn_free(st_txn *txn)
 	}
 	free(txn->changes);
 	free(txn->slots);
+	for (i = 0; i < txn->nfolders; i++) {
+		free(txn->folders[i].name);
+		git_tree_free(txn->folders[i].tree);
+	}
 	git_tree_free(txn->base_tree);
 	git_commit_free(txn->base_commit);
 	free(txn->branch);
@@ -854,14 +865,60 @@ int st_txn_read(st_buf *out, st_txn *txn, const char *path)
 	return tree_read(out, txn->repo->git, txn->base_tree, path);
 }
 
+/* The base tree's folder 'name' (length 'len'), looked up once. */
+static int base_folder(git_tree **out, st_txn *txn, const char *name, size_t len)
+{
+	git_tree_entry *entry = NULL;
+	git_tree *tree = NULL;
+	size_t i;
+
+	for (i = 0; i < txn->nfolders; i++) {
+		if (strlen(txn->folders[i].name) == len && strncmp(txn->folders[i].name, name, len) == 0) {
+			*out = txn->folders[i].tree;
+			return 0;
+		}
+	}
+	{
+		char *folder = strndup(name, len);
+		if (!folder)
+			return st_error_oom();
+		if (git_tree_entry_bypath(&entry, txn->base_tree, folder) == 0 &&
+		    git_tree_entry_type(entry) == GIT_OBJECT_TREE)
+			git_tree_lookup(&tree, txn->repo->git, git_tree_entry_id(entry));
+		git_tree_entry_free(entry);
+		if (txn->nfolders < sizeof(txn->folders) / sizeof(txn->folders[0])) {
+			txn->folders[txn->nfolders].name = folder;
+			txn->folders[txn->nfolders++].tree = tree;
+		} else {
+			free(folder);
+			*out = tree; /* not cached: the caller frees it */
+			return 1;
+		}
+	}
+	*out = tree;
+	return 0;
+}
+
 int st_txn_exists(st_txn *txn, const char *path)
 {
 	struct change *c = find_change(txn, path);
 	git_tree_entry *entry = NULL;
+	const char *slash;
 
 	if (c)
 		return !c->remove;
-	if (!txn->base_tree || git_tree_entry_bypath(&entry, txn->base_tree, path) < 0)
+	if (!txn->base_tree)
+		return 0;
+	slash = strchr(path, '/');
+	if (slash && !strchr(slash + 1, '/')) {
+		git_tree *folder = NULL;
+		int owned = base_folder(&folder, txn, path, (size_t)(slash - path));
+		int found = folder && git_tree_entry_byname(folder, slash + 1) != NULL;
+		if (owned > 0)
+			git_tree_free(folder);
+		return found;
+	}
+	if (git_tree_entry_bypath(&entry, txn->base_tree, path) < 0)
 		return 0;
 	git_tree_entry_free(entry);
 	return 1;
