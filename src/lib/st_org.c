@@ -217,28 +217,22 @@ done:
 }
 
 struct each_state {
-	st_repo *repo;
 	st_org_cb cb;
 	void *payload;
-	st_buf path, xml;
 };
 
-static int each_file(const char *name, void *data)
+static int each_blob(const char *name, const char *data, size_t len, void *p)
 {
-	struct each_state *state = data;
+	struct each_state *state = p;
 	st_org *org = NULL;
-	size_t len = strlen(name);
+	char path[64];
+	size_t n = strlen(name);
 	int error;
 
-	if (len < 5 || strcmp(name + len - 4, ".xml") != 0)
+	if (n < 5 || strcmp(name + n - 4, ".xml") != 0)
 		return 0;
-	st_buf_clear(&state->path);
-	st_buf_clear(&state->xml);
-	st_buf_printf(&state->path, "orgs/%s", name);
-	if ((error = st_buf_check(&state->path)) < 0 ||
-	    (error = st_repo_read(&state->xml, state->repo, state->path.ptr)) < 0 ||
-	    (error = st_org_from_xml(&org, state->xml.ptr, state->xml.size,
-				     state->path.ptr)) < 0)
+	snprintf(path, sizeof(path), "orgs/%s", name);
+	if ((error = st_org_from_xml(&org, data, len, path)) < 0)
 		return error;
 	error = state->cb(org, state->payload);
 	st_org_free(org);
@@ -247,13 +241,10 @@ static int each_file(const char *name, void *data)
 
 int st_org_each(st_repo *repo, st_org_cb cb, void *payload)
 {
-	struct each_state state = { repo, cb, payload, ST_BUF_INIT, ST_BUF_INIT };
-	int error;
+	struct each_state state = { cb, payload };
 
-	error = st_repo_list(repo, "orgs", each_file, &state);
-	st_buf_dispose(&state.path);
-	st_buf_dispose(&state.xml);
-	return error;
+	/* One pass over the folder's tree, not a path lookup per record. */
+	return st_repo_each_blob(repo, "orgs", each_blob, &state);
 }
 
 struct references {
