@@ -701,6 +701,108 @@ done:
 	return error;
 }
 
+int st_repo_each_named_blob(st_repo *repo, const char *folder, char *const *names, size_t n,
+			    st_repo_blob_cb cb, void *payload)
+{
+	git_tree *tree = NULL, *sub = NULL;
+	git_tree_entry *entry = NULL;
+	git_blob *blob = NULL;
+	size_t i;
+	int error;
+
+	if ((error = current_tree(&tree, repo->git)) < 0 || !tree)
+		return error;
+	if (git_tree_entry_bypath(&entry, tree, folder) < 0 ||
+	    git_tree_entry_type(entry) != GIT_OBJECT_TREE ||
+	    git_tree_lookup(&sub, repo->git, git_tree_entry_id(entry)) < 0)
+		goto done; /* no folder: no files */
+	for (i = 0; i < n && !error; i++) {
+		const git_tree_entry *e = git_tree_entry_byname(sub, names[i]);
+		if (!e || git_tree_entry_type(e) != GIT_OBJECT_BLOB)
+			continue;
+		if (git_blob_lookup(&blob, repo->git, git_tree_entry_id(e)) < 0) {
+			error = git_fail(ST_ERROR, names[i]);
+			break;
+		}
+		error = cb(names[i], git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob), payload);
+		git_blob_free(blob);
+		blob = NULL;
+	}
+done:
+	git_tree_free(sub);
+	git_tree_entry_free(entry);
+	git_tree_free(tree);
+	return error;
+}
+
+int st_repo_folder_id(char out[41], st_repo *repo, const char *folder)
+{
+	git_tree *tree = NULL;
+	git_tree_entry *entry = NULL;
+	int error;
+
+	out[0] = '\0';
+	if ((error = current_tree(&tree, repo->git)) < 0 || !tree)
+		return error;
+	if (git_tree_entry_bypath(&entry, tree, folder) == 0 &&
+	    git_tree_entry_type(entry) == GIT_OBJECT_TREE)
+		git_oid_tostr(out, 41, git_tree_entry_id(entry));
+	git_tree_entry_free(entry);
+	git_tree_free(tree);
+	return 0;
+}
+
+const char *st_repo_git_dir(const st_repo *repo)
+{
+	return git_repository_path(repo->git);
+}
+
+int st_repo_folder_changes(st_repo *repo, const char *old_id, const char *new_id,
+			   int (*cb)(const char *name, const char *data, size_t len, void *payload),
+			   void *payload)
+{
+	git_oid a, b;
+	git_tree *old_tree = NULL, *new_tree = NULL;
+	git_diff *diff = NULL;
+	git_blob *blob = NULL;
+	size_t i, n;
+	int error = 0;
+
+	if (git_oid_fromstr(&a, old_id) < 0 || git_tree_lookup(&old_tree, repo->git, &a) < 0)
+		return st_error_set(ST_ENOTFOUND, "%s", _("the indexed tree is gone"));
+	if (*new_id && (git_oid_fromstr(&b, new_id) < 0 ||
+			git_tree_lookup(&new_tree, repo->git, &b) < 0)) {
+		error = git_fail(ST_ERROR, _("cannot read the current commit"));
+		goto done;
+	}
+	if (git_diff_tree_to_tree(&diff, repo->git, old_tree, new_tree, NULL) < 0) {
+		error = git_fail(ST_ERROR, _("cannot read the current commit"));
+		goto done;
+	}
+	n = git_diff_num_deltas(diff);
+	for (i = 0; i < n && !error; i++) {
+		const git_diff_delta *d = git_diff_get_delta(diff, i);
+		if (d->status == GIT_DELTA_DELETED || d->status == GIT_DELTA_RENAMED) {
+			error = cb(d->old_file.path, NULL, 0, payload);
+			if (error || d->status == GIT_DELTA_DELETED)
+				continue;
+		}
+		if (git_blob_lookup(&blob, repo->git, &d->new_file.id) < 0) {
+			error = git_fail(ST_ERROR, d->new_file.path);
+			break;
+		}
+		error = cb(d->new_file.path, git_blob_rawcontent(blob),
+			   (size_t)git_blob_rawsize(blob), payload);
+		git_blob_free(blob);
+		blob = NULL;
+	}
+done:
+	git_diff_free(diff);
+	git_tree_free(old_tree);
+	git_tree_free(new_tree);
+	return error;
+}
+
 struct walk_state {
 	st_repo_file_cb cb;
 	void *payload;

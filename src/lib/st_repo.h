@@ -83,6 +83,10 @@ int st_repo_list(st_repo *repo, const char *folder, st_repo_file_cb cb, void *pa
 typedef int (*st_repo_blob_cb)(const char *name, const char *data, size_t len, void *payload);
 int st_repo_each_blob(st_repo *repo, const char *folder, st_repo_blob_cb cb, void *payload);
 
+/* The same for just the files 'names' of 'folder' (absent ones skipped). */
+int st_repo_each_named_blob(st_repo *repo, const char *folder, char *const *names, size_t n,
+			    st_repo_blob_cb cb, void *payload);
+
 /*
  * Calls 'cb' with the full path of every file of the current commit, in
  * Git's order; a non-zero return stops the walk and is returned.
@@ -114,6 +118,21 @@ void st_txn_free(st_txn *txn);
 
 /* Checks an author given as "Name <email>": 0 or ST_EINVALID. */
 int st_repo_author_check(const char *spec);
+
+/* The id (40 hex + NUL) of 'folder' in the current commit; "" when absent. */
+int st_repo_folder_id(char out[41], st_repo *repo, const char *folder);
+
+/*
+ * Calls 'cb' for each file of 'folder' that differs between the folder
+ * trees 'old_id' and 'new_id': with its name, and its new content or NULL
+ * when it was removed.  ST_ENOTFOUND when 'old_id' is no longer readable.
+ */
+int st_repo_folder_changes(st_repo *repo, const char *old_id, const char *new_id,
+			   int (*cb)(const char *name, const char *data, size_t len, void *payload),
+			   void *payload);
+
+/* The Git folder, where derived caches live; ends in '/'. */
+const char *st_repo_git_dir(const st_repo *repo);
 
 void st_repo_global_init(void);
 void st_repo_global_shutdown(void);

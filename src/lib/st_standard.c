@@ -11,6 +11,7 @@
 
 #include "st_error.h"
 #include "st_i18n.h"
+#include "st_index.h"
 #include "st_org.h"
 #include "st_standard.h"
 #include "st_text.h"
@@ -801,6 +802,16 @@ static int each_blob(const char *name, const char *data, size_t len, void *p)
 int st_standard_each(st_repo *repo, const char *uscc, st_standard_cb cb, void *payload)
 {
 	struct each_state s = { uscc, cb, payload };
+	char **names = NULL;
+	size_t n = 0;
+	int error;
 
-	return st_repo_each_blob(repo, "standards", each_blob, &s);
+	if (!uscc)
+		return st_repo_each_blob(repo, "standards", each_blob, &s);
+	/* Read only the records the index says name the organisation. */
+	if ((error = st_index_standards_of(&names, &n, repo, uscc)) < 0)
+		return error;
+	error = st_repo_each_named_blob(repo, "standards", names, n, each_blob, &s);
+	st_index_names_free(names, n);
+	return error;
 }

@@ -12,6 +12,8 @@
 #include "st_error.h"
 #include "st_org.h"
 #include "st_repo.h"
+#include "st_index.h"
+#include "st_standard.h"
 #include "suites.h"
 
 static char *dir;
@@ -286,6 +288,76 @@ START_TEST(bare_repositories_work)
 }
 END_TEST
 
+static void add_standard(st_repo *repo, const char *id, const char *number)
+{
+	st_standard_input in;
+	st_standard *s = NULL;
+
+	memset(&in, 0, sizeof(in));
+	in.id = id;
+	in.level = "national";
+	in.number = number;
+	in.title = "测试";
+	in.fields = "ai";
+	in.published = "2025-06-01";
+	ck_assert_int_eq(st_standard_new(&s, &in), 0);
+	ck_assert_int_eq(st_standard_add(repo, s, NULL), 0);
+	st_standard_free(s);
+}
+
+/* The names the index gives for 'uscc', joined by spaces. */
+static void indexed(char *out, size_t size, st_repo *repo, const char *uscc)
+{
+	char **names = NULL;
+	size_t n = 0, i, used = 0;
+
+	ck_assert_int_eq(st_index_standards_of(&names, &n, repo, uscc), 0);
+	out[0] = '\0';
+	for (i = 0; i < n; i++)
+		used += (size_t)snprintf(out + used, size - used, "%s%s", i ? " " : "", names[i]);
+	st_index_names_free(names, n);
+}
+
+START_TEST(standards_index_follows_the_branch)
+{
+	st_repo *repo = open_repo();
+	char a[19], b[19], got[256], cache[4200];
+
+	make_uscc(a, 31);
+	make_uscc(b, 32);
+	add_org(repo, 31, 0);
+	add_org(repo, 32, 0);
+	add_standard(repo, "s1", "GB/T 40001—2025");
+	add_standard(repo, "s2", "GB/T 40002—2025");
+	ck_assert_int_eq(st_standard_add_drafter(repo, "s1", a, "1", NULL), 0);
+	ck_assert_int_eq(st_standard_add_drafter(repo, "s2", b, "1", NULL), 0);
+	indexed(got, sizeof(got), repo, a);
+	ck_assert_str_eq(got, "s1.xml");
+	/* A stdtool write: the index catches up from the tree diff. */
+	ck_assert_int_eq(st_standard_add_drafter(repo, "s2", a, "2", NULL), 0);
+	indexed(got, sizeof(got), repo, a);
+	ck_assert_str_eq(got, "s1.xml s2.xml");
+	indexed(got, sizeof(got), repo, b);
+	ck_assert_str_eq(got, "s2.xml");
+	/* A plain git edit that drops the organisation from s1. */
+	ck_assert_int_eq(sh("cd '%s' && sed -i '/%s/d' standards/s1.xml && git commit -qam 'hand edit'",
+			    repo_path, a), 0);
+	indexed(got, sizeof(got), repo, a);
+	ck_assert_str_eq(got, "s2.xml");
+	/* A damaged or missing cache costs time, never a wrong answer. */
+	snprintf(cache, sizeof(cache), "%s/.git/stdtool-cache/standards-by-org", repo_path);
+	ck_assert_int_eq(write_file(cache, "stdtool-index 1 0123\ngarbage\n"), 0);
+	indexed(got, sizeof(got), repo, a);
+	ck_assert_str_eq(got, "s2.xml");
+	ck_assert_int_eq(unlink(cache), 0);
+	indexed(got, sizeof(got), repo, b);
+	ck_assert_str_eq(got, "s2.xml");
+	ck_assert(git_ok("fsck"));
+	ck_assert_int_eq(sh("test -z \"$(git -C '%s' status --porcelain)\"", repo_path), 0);
+	st_repo_free(repo);
+}
+END_TEST
+
 /* Kills a writer at a named step, then lets the next open recover. */
 static void crash_at(const char *step, int expect_commit)
 {
@@ -366,6 +438,7 @@ Suite *repo_suite(void)
 	tcase_add_test(tc, another_writer_first_is_a_conflict);
 	tcase_add_test(tc, uncommitted_edits_are_not_overwritten);
 	tcase_add_test(tc, bare_repositories_work);
+	tcase_add_test(tc, standards_index_follows_the_branch);
 	tcase_add_checked_fixture(tk, setup, teardown);
 	tcase_add_test(tk, crash_after_objects_leaves_nothing);
 	tcase_add_test(tk, crash_after_journal_leaves_nothing);
