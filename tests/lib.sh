@@ -33,14 +33,16 @@ git() {
 }
 
 # Everything that makes up a repository's visible state: refs, HEAD, index
-# and work tree (status), and every file but the object store, by checksum.
+# and work tree (status), and every file by checksum but the object store
+# and stdtool's derived cache (stdtool-cache/, rebuilt from the commits
+# whenever it is missing or out of date, as git's own caches are).
 repo_snapshot() {
 	(
 		cd "$1" || exit 1
 		"$GIT" for-each-ref --format='%(refname) %(objectname)'
 		"$GIT" symbolic-ref -q HEAD || "$GIT" rev-parse HEAD
 		"$GIT" --no-optional-locks status --porcelain=v1 --untracked-files=all 2>&1
-		find . -type f ! -path '*/objects/*' | LC_ALL=C sort | while read -r f; do
+		find . -type f ! -path '*/objects/*' ! -path '*/stdtool-cache/*' | LC_ALL=C sort | while read -r f; do
 			cksum "$f"
 		done
 	)
