@@ -276,7 +276,8 @@ int st_index_standards_of(char ***names, size_t *count, st_repo *repo, const cha
 		changed = 1;
 	}
 	if (changed) {
-		qsort(ix.entries, ix.n, sizeof(*ix.entries), entry_cmp);
+		if (ix.n)
+			qsort(ix.entries, ix.n, sizeof(*ix.entries), entry_cmp);
 		save(&ix, st_repo_git_dir(repo));
 	}
 	for (i = 0; i < ix.n; i++) {
