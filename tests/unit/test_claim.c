@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "helpers.h"
+#include "st_buf.h"
 #include "st_claim.h"
 #include "st_error.h"
 #include "st_org.h"
@@ -367,6 +368,64 @@ START_TEST(yearly_cap)
 }
 END_TEST
 
+/* A policy text with one parameter changed, loaded from memory. */
+static st_policy *variant(const char *from, const char *to)
+{
+	char path[4096];
+	st_buf text = ST_BUF_INIT;
+	st_policy *p = NULL;
+	FILE *fp;
+	char chunk[4096], *at;
+	size_t n;
+
+	snprintf(path, sizeof(path), "%s/tests/data/policies/alt-policy.xml", datadir());
+	ck_assert_ptr_nonnull(fp = fopen(path, "r"));
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		st_buf_put(&text, chunk, n);
+	fclose(fp);
+	ck_assert_ptr_nonnull(at = strstr(text.ptr, from));
+	{
+		st_buf changed = ST_BUF_INIT;
+		st_buf_put(&changed, text.ptr, (size_t)(at - text.ptr));
+		st_buf_puts(&changed, to);
+		st_buf_puts(&changed, at + strlen(from));
+		ck_assert_int_eq(st_policy_load_memory(&p, changed.ptr, changed.size, "variant.xml", datadir()), 0);
+		st_buf_dispose(&changed);
+	}
+	st_buf_dispose(&text);
+	return p;
+}
+
+/* A4 at 0%: revisions get nothing; A3 counting experts: an expert leads. */
+START_TEST(revision_not_funded_and_expert_lead)
+{
+	static const struct claim_case rev = { "r", 1, NULL, APP, 0, "national", "GB/T 48001—2025", "ai", "2025-06-01", "2025-07-01", "GB/T 30002—2010", "A:1", NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, NULL, NULL };
+	static const struct claim_case exp = { "e", 1, NULL, APP, 0, "international", "ISO 48002:2025", "ai", "2025-06-01", "2025-07-01", NULL, NULL, "A:expert", NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, NULL, NULL };
+	st_policy *no_revisions = variant("percent=\"50\"", "percent=\"0\"");
+	st_policy *experts = variant("iso-iec=\"project-leader\"", "iso-iec=\"expert\"");
+	st_standard *s1 = make_standard(&rev), *s2 = make_standard(&exp);
+	st_org *org = NULL;
+	st_claim *claim = NULL;
+
+	ck_assert_int_eq(st_org_new(&org, APP, "申请单位", NULL, "enterprise"), 0);
+	ck_assert_int_eq(st_claim_compute(&claim, no_revisions, org, &s1, 1, NULL, 0, NULL, 20261125), 0);
+	ck_assert(!claim->items[0].eligible);
+	ck_assert_int_eq(claim->total_yuan, 0);
+	ck_assert(has_reason(&claim->items[0], "REVISION_NOT_FUNDED", "A4"));
+	st_claim_free(claim);
+	ck_assert_int_eq(st_claim_compute(&claim, experts, org, &s2, 1, NULL, 0, NULL, 20261125), 0);
+	ck_assert(claim->items[0].eligible);
+	ck_assert_int_eq(claim->total_yuan, 400000);
+	ck_assert(has_reason(&claim->items[0], "LEAD_EXPERT", "A3"));
+	st_claim_free(claim);
+	st_standard_free(s1);
+	st_standard_free(s2);
+	st_org_free(org);
+	st_policy_free(no_revisions);
+	st_policy_free(experts);
+}
+END_TEST
+
 START_TEST(wan_yuan_is_exact)
 {
 	static const struct {
@@ -415,6 +474,7 @@ Suite *claim_suite(void)
 
 	tcase_add_loop_test(tc, claim_rules, 0, sizeof(cases) / sizeof(cases[0]));
 	tcase_add_test(tc, yearly_cap);
+	tcase_add_test(tc, revision_not_funded_and_expert_lead);
 	tcase_add_test(tc, wan_yuan_is_exact);
 	tcase_add_loop_test(tc, bad_policy_files_refused, 0, sizeof(bad_policies) / sizeof(bad_policies[0]));
 	suite_add_tcase(s, tc);
