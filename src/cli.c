@@ -271,9 +271,12 @@ int cli_dispatch(int argc, char **argv, struct cli *cli, const struct subcommand
 int cli_output_stage(const struct cli *cli, const char *path, const char *data, size_t len, char **staged)
 {
 	st_buf tmp = ST_BUF_INIT;
+	struct stat st;
 	int fd;
 
 	*staged = NULL;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+		return EXIT_OK; /* written in place when published */
 	st_buf_printf(&tmp, "%s.stdtool-XXXXXX", path);
 	if (tmp.failed || (fd = mkstemp(tmp.ptr)) < 0) {
 		cli_error(cli, _("cannot write '%s': %s"), path, strerror(errno));
@@ -297,10 +300,21 @@ int cli_output_stage(const struct cli *cli, const char *path, const char *data, 
 	return EXIT_OK;
 }
 
-int cli_output_publish(const struct cli *cli, char *staged, const char *path)
+int cli_output_publish(const struct cli *cli, char *staged, const char *path,
+		       const char *data, size_t len)
 {
 	int status = EXIT_OK;
 
+	if (!staged) {
+		int fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC);
+		if (fd < 0 || write(fd, data, len) != (ssize_t)len || close(fd) < 0) {
+			cli_error(cli, _("cannot write '%s': %s"), path, strerror(errno));
+			if (fd >= 0)
+				close(fd);
+			return EXIT_RUNTIME;
+		}
+		return EXIT_OK;
+	}
 	if (rename(staged, path) < 0) {
 		cli_error(cli, _("cannot write '%s': %s"), path, strerror(errno));
 		unlink(staged);
@@ -328,5 +342,5 @@ int cli_write_output(const struct cli *cli, const char *path, const char *data, 
 	}
 	if ((status = cli_output_stage(cli, path, data, len, &staged)) != EXIT_OK)
 		return status;
-	return cli_output_publish(cli, staged, path);
+	return cli_output_publish(cli, staged, path, data, len);
 }

@@ -102,10 +102,13 @@ int cli_write_output(const struct cli *cli, const char *path, const char *data, 
  * The same in two steps, for output that must exist only if a commit is
  * made: cli_output_stage() writes a temporary file beside 'path' (its name
  * into *staged, to free), cli_output_publish() renames it into place, and
- * cli_output_discard() removes it.
+ * cli_output_discard() removes it.  A 'path' that exists and is not a
+ * regular file (a device such as /dev/null, a pipe) is never replaced:
+ * nothing is staged and publishing writes 'data' to it directly.
  */
 int cli_output_stage(const struct cli *cli, const char *path, const char *data, size_t len, char **staged);
-int cli_output_publish(const struct cli *cli, char *staged, const char *path);
+int cli_output_publish(const struct cli *cli, char *staged, const char *path,
+		       const char *data, size_t len);
 void cli_output_discard(char *staged);
 
 #endif

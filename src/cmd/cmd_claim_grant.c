@@ -173,7 +173,7 @@ static int claim_one(struct cli *cli, st_repo *repo, const st_policy *policy, co
 		}
 	}
 	if (output) {
-		status = cli_output_publish(cli, staged, output);
+		status = cli_output_publish(cli, staged, output, out.ptr, out.size);
 		staged = NULL;
 		if (status != EXIT_OK)
 			goto done;
