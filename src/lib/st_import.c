@@ -9,6 +9,7 @@
 #include "st_error.h"
 #include "st_i18n.h"
 #include "st_import.h"
+#include "st_index.h"
 #include "st_org.h"
 #include "st_secretariat.h"
 #include "st_standard.h"
@@ -511,6 +512,9 @@ int st_import_csv(st_repo *repo, const char *kind, const char *data, size_t len,
 	    (error = st_txn_commit(im.txn, message.ptr, author)) < 0)
 		goto done;
 	*count = csv.nrows - 1;
+	/* The first claim after a bulk import should not pay for the index. */
+	if (strcmp(kind, "standards") == 0)
+		st_index_refresh(repo);
 done:
 	st_txn_free(im.txn);
 	st_csv_free(&csv);

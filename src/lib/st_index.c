@@ -229,6 +229,16 @@ static void save(const struct index *ix, const char *gitdir)
 	st_buf_dispose(&out);
 }
 
+void st_index_refresh(st_repo *repo)
+{
+	char **names = NULL;
+	size_t n = 0;
+
+	if (st_index_standards_of(&names, &n, repo, "") == 0)
+		st_index_names_free(names, n);
+	st_error_clear();
+}
+
 void st_index_names_free(char **names, size_t count)
 {
 	size_t i;

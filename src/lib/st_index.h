@@ -23,4 +23,7 @@
 int st_index_standards_of(char ***names, size_t *count, st_repo *repo, const char *uscc);
 void st_index_names_free(char **names, size_t count);
 
+/* Brings the index up to date now (after a bulk write); best effort. */
+void st_index_refresh(st_repo *repo);
+
 #endif
