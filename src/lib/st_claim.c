@@ -316,71 +316,71 @@ static int both(char **translated, char **c_text, const char *fmt, va_list ap)
 	return 0;
 }
 
-/* Adds a reason; 'fmt' is an N_() message. */
-static int reason(st_claim_item *it, const char *code, const char *param, const char *fmt, ...)
+/* Appends a reason whose two messages are already formatted. */
+static int push_reason(st_claim_item *it, const char *code, const char *param,
+		       st_buf *translated, st_buf *c_text)
 {
 	st_reason *grown, *r;
-	va_list ap;
-	int error;
+	int error = 0;
 
-	if (!(grown = realloc(it->reasons, (it->nreasons + 1) * sizeof(*grown))))
-		return st_error_oom();
+	if (translated->failed || c_text->failed ||
+	    !(grown = realloc(it->reasons, (it->nreasons + 1) * sizeof(*grown)))) {
+		error = st_error_oom();
+		goto done;
+	}
 	it->reasons = grown;
 	r = &grown[it->nreasons];
 	memset(r, 0, sizeof(*r));
 	snprintf(r->code, sizeof(r->code), "%s", code);
 	snprintf(r->param, sizeof(r->param), "%s", param);
-	va_start(ap, fmt);
-	error = both(&r->message, &r->message_c, fmt, ap);
-	va_end(ap);
-	if (error < 0)
-		return error;
+	r->message = st_buf_detach(translated);
+	r->message_c = st_buf_detach(c_text);
+	if (!r->message || !r->message_c) {
+		free(r->message);
+		free(r->message_c);
+		error = st_error_oom();
+		goto done;
+	}
 	it->nreasons++;
-	return 0;
+done:
+	st_buf_dispose(translated);
+	st_buf_dispose(c_text);
+	return error;
+}
+
+/* Adds a reason; 'fmt' is an N_() message. */
+static int reason(st_claim_item *it, const char *code, const char *param, const char *fmt, ...)
+{
+	st_buf a = ST_BUF_INIT, b = ST_BUF_INIT;
+	va_list ap, copy;
+
+	va_start(ap, fmt);
+	va_copy(copy, ap);
+	st_buf_vprintf(&a, _(fmt), ap);
+	st_buf_vprintf(&b, fmt, copy);
+	va_end(copy);
+	va_end(ap);
+	return push_reason(it, code, param, &a, &b);
 }
 
 /* A reason whose one argument is a role, named in each language. */
 static int reason_role(st_claim_item *it, const char *code, const char *param,
 		       const char *fmt, const char *role)
 {
-	/* fmt is a literal N_() message with one %s. */
-	st_reason *grown, *r;
 	st_buf a = ST_BUF_INIT, b = ST_BUF_INIT;
 
-	if (!(grown = realloc(it->reasons, (it->nreasons + 1) * sizeof(*grown))))
-		return st_error_oom();
-	it->reasons = grown;
-	r = &grown[it->nreasons];
-	memset(r, 0, sizeof(*r));
-	snprintf(r->code, sizeof(r->code), "%s", code);
-	snprintf(r->param, sizeof(r->param), "%s", param);
+	/* fmt is a literal N_() message with one %s. */
 	append(&a, _(fmt), role_name(role, 1));
 	append(&b, fmt, role_name(role, 0));
-	if (a.failed || b.failed) {
-		st_buf_dispose(&a);
-		st_buf_dispose(&b);
-		return st_error_oom();
-	}
-	r->message = st_buf_detach(&a);
-	r->message_c = st_buf_detach(&b);
-	it->nreasons++;
-	return 0;
+	return push_reason(it, code, param, &a, &b);
 }
 
 /* A reason whose arguments are all %s, each named in its language. */
 static int reason_args(st_claim_item *it, const char *code, const char *param,
 		       const char *fmt, size_t n, const struct arg *args)
 {
-	st_reason *grown, *r;
 	st_buf a = ST_BUF_INIT, b = ST_BUF_INIT;
 
-	if (!(grown = realloc(it->reasons, (it->nreasons + 1) * sizeof(*grown))))
-		return st_error_oom();
-	it->reasons = grown;
-	r = &grown[it->nreasons];
-	memset(r, 0, sizeof(*r));
-	snprintf(r->code, sizeof(r->code), "%s", code);
-	snprintf(r->param, sizeof(r->param), "%s", param);
 	switch (n) {
 	case 1:
 		append(&a, _(fmt), args[0].translated);
@@ -395,15 +395,7 @@ static int reason_args(st_claim_item *it, const char *code, const char *param,
 		append(&b, fmt, args[0].c, args[1].c, args[2].c);
 		break;
 	}
-	if (a.failed || b.failed) {
-		st_buf_dispose(&a);
-		st_buf_dispose(&b);
-		return st_error_oom();
-	}
-	r->message = st_buf_detach(&a);
-	r->message_c = st_buf_detach(&b);
-	it->nreasons++;
-	return 0;
+	return push_reason(it, code, param, &a, &b);
 }
 
 /* "enterprise, research institute" in each language. */
