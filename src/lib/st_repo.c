@@ -619,119 +619,72 @@ int st_repo_read(st_buf *out, st_repo *repo, const char *path)
 	return error;
 }
 
-int st_repo_list(st_repo *repo, const char *folder, st_repo_file_cb cb, void *payload)
+/* The tree of 'folder' in the current commit; *out is NULL when absent. */
+static int folder_tree(git_tree **out, st_repo *repo, const char *folder)
 {
-	git_tree *tree = NULL, *sub = NULL;
+	git_tree *tree = NULL;
 	git_tree_entry *entry = NULL;
-	size_t i, n;
 	int error;
 
+	*out = NULL;
 	if ((error = current_tree(&tree, repo->git)) < 0 || !tree)
 		return error;
 	error = git_tree_entry_bypath(&entry, tree, folder);
-	if (error == GIT_ENOTFOUND) {
+	if (error == GIT_ENOTFOUND)
 		error = 0;
-		goto done;
-	}
-	if (error < 0) {
+	else if (error < 0)
 		error = git_fail(ST_ERROR, folder);
-		goto done;
-	}
-	if (git_tree_entry_type(entry) != GIT_OBJECT_TREE)
-		goto done;
-	if (git_tree_lookup(&sub, repo->git, git_tree_entry_id(entry)) < 0) {
+	else if (git_tree_entry_type(entry) == GIT_OBJECT_TREE &&
+		 git_tree_lookup(out, repo->git, git_tree_entry_id(entry)) < 0)
 		error = git_fail(ST_ERROR, folder);
-		goto done;
-	}
-	n = git_tree_entrycount(sub);
-	for (i = 0; i < n; i++) {
-		const git_tree_entry *e = git_tree_entry_byindex(sub, i);
-		if (git_tree_entry_type(e) != GIT_OBJECT_BLOB)
-			continue;
-		if ((error = cb(git_tree_entry_name(e), payload)) != 0)
-			break;
-	}
-done:
-	git_tree_free(sub);
 	git_tree_entry_free(entry);
 	git_tree_free(tree);
 	return error;
 }
 
+/* Hands one file of a folder to 'cb'; directories are skipped. */
+static int call_with_blob(st_repo *repo, const git_tree_entry *e, st_repo_blob_cb cb, void *payload)
+{
+	git_blob *blob = NULL;
+	int error;
+
+	if (!e || git_tree_entry_type(e) != GIT_OBJECT_BLOB)
+		return 0;
+	if (git_blob_lookup(&blob, repo->git, git_tree_entry_id(e)) < 0)
+		return git_fail(ST_ERROR, git_tree_entry_name(e));
+	error = cb(git_tree_entry_name(e), git_blob_rawcontent(blob),
+		   (size_t)git_blob_rawsize(blob), payload);
+	git_blob_free(blob);
+	return error;
+}
+
 int st_repo_each_blob(st_repo *repo, const char *folder, st_repo_blob_cb cb, void *payload)
 {
-	git_tree *tree = NULL, *sub = NULL;
-	git_tree_entry *entry = NULL;
-	git_blob *blob = NULL;
+	git_tree *sub = NULL;
 	size_t i, n;
 	int error;
 
-	if ((error = current_tree(&tree, repo->git)) < 0 || !tree)
+	if ((error = folder_tree(&sub, repo, folder)) < 0 || !sub)
 		return error;
-	error = git_tree_entry_bypath(&entry, tree, folder);
-	if (error == GIT_ENOTFOUND) {
-		error = 0;
-		goto done;
-	}
-	if (error < 0 || git_tree_entry_type(entry) != GIT_OBJECT_TREE ||
-	    git_tree_lookup(&sub, repo->git, git_tree_entry_id(entry)) < 0) {
-		error = error < 0 ? git_fail(ST_ERROR, folder) : 0;
-		goto done;
-	}
 	n = git_tree_entrycount(sub);
-	for (i = 0; i < n; i++) {
-		const git_tree_entry *e = git_tree_entry_byindex(sub, i);
-		if (git_tree_entry_type(e) != GIT_OBJECT_BLOB)
-			continue;
-		if (git_blob_lookup(&blob, repo->git, git_tree_entry_id(e)) < 0) {
-			error = git_fail(ST_ERROR, git_tree_entry_name(e));
-			break;
-		}
-		error = cb(git_tree_entry_name(e), git_blob_rawcontent(blob),
-			   (size_t)git_blob_rawsize(blob), payload);
-		git_blob_free(blob);
-		blob = NULL;
-		if (error != 0)
-			break;
-	}
-done:
+	for (i = 0; i < n && !error; i++)
+		error = call_with_blob(repo, git_tree_entry_byindex(sub, i), cb, payload);
 	git_tree_free(sub);
-	git_tree_entry_free(entry);
-	git_tree_free(tree);
 	return error;
 }
 
 int st_repo_each_named_blob(st_repo *repo, const char *folder, char *const *names, size_t n,
 			    st_repo_blob_cb cb, void *payload)
 {
-	git_tree *tree = NULL, *sub = NULL;
-	git_tree_entry *entry = NULL;
-	git_blob *blob = NULL;
+	git_tree *sub = NULL;
 	size_t i;
 	int error;
 
-	if ((error = current_tree(&tree, repo->git)) < 0 || !tree)
+	if ((error = folder_tree(&sub, repo, folder)) < 0 || !sub)
 		return error;
-	if (git_tree_entry_bypath(&entry, tree, folder) < 0 ||
-	    git_tree_entry_type(entry) != GIT_OBJECT_TREE ||
-	    git_tree_lookup(&sub, repo->git, git_tree_entry_id(entry)) < 0)
-		goto done; /* no folder: no files */
-	for (i = 0; i < n && !error; i++) {
-		const git_tree_entry *e = git_tree_entry_byname(sub, names[i]);
-		if (!e || git_tree_entry_type(e) != GIT_OBJECT_BLOB)
-			continue;
-		if (git_blob_lookup(&blob, repo->git, git_tree_entry_id(e)) < 0) {
-			error = git_fail(ST_ERROR, names[i]);
-			break;
-		}
-		error = cb(names[i], git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob), payload);
-		git_blob_free(blob);
-		blob = NULL;
-	}
-done:
+	for (i = 0; i < n && !error; i++)
+		error = call_with_blob(repo, git_tree_entry_byname(sub, names[i]), cb, payload);
 	git_tree_free(sub);
-	git_tree_entry_free(entry);
-	git_tree_free(tree);
 	return error;
 }
 

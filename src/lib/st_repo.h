@@ -67,13 +67,8 @@ const char *st_repo_path(const st_repo *repo);
 /* Reads a file of the current commit.  ST_ENOTFOUND when absent. */
 int st_repo_read(st_buf *out, st_repo *repo, const char *path);
 
-/*
- * Calls 'cb' with the name of each file in 'folder' of the current commit,
- * in Git's (byte) order; a non-zero return from 'cb' stops the walk and is
- * returned.  An absent folder has no files.
- */
+
 typedef int (*st_repo_file_cb)(const char *name, void *payload);
-int st_repo_list(st_repo *repo, const char *folder, st_repo_file_cb cb, void *payload);
 
 /*
  * Calls 'cb' with the name and content of each file in 'folder' of the
