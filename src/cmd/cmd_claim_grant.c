@@ -37,24 +37,11 @@ struct records {
 	size_t norgs, aorgs;
 };
 
-static int grow(void **items, size_t *alloc, size_t n, size_t size)
-{
-	void *grown;
-
-	if (n < *alloc)
-		return 0;
-	*alloc = *alloc ? *alloc * 2 : 64;
-	if (!(grown = realloc(*items, *alloc * size)))
-		return st_error_oom();
-	*items = grown;
-	return 0;
-}
-
 static int take_standard(st_standard *std, void *p)
 {
 	struct records *r = p;
 
-	if (grow((void **)&r->standards, &r->astandards, r->nstandards, sizeof(*r->standards)) < 0) {
+	if (st_array_grow(&r->standards, &r->astandards, r->nstandards, sizeof(*r->standards)) < 0) {
 		st_standard_free(std);
 		return ST_ERROR;
 	}
@@ -66,8 +53,7 @@ static int take_secretariat(st_secretariat *sec, void *p)
 {
 	struct records *r = p;
 
-	if (grow((void **)&r->secretariats, &r->asecretariats, r->nsecretariats,
-		 sizeof(*r->secretariats)) < 0) {
+	if (st_array_grow(&r->secretariats, &r->asecretariats, r->nsecretariats, sizeof(*r->secretariats)) < 0) {
 		st_secretariat_free(sec);
 		return ST_ERROR;
 	}
@@ -83,7 +69,7 @@ static int take_org(const st_org *org, void *p)
 
 	if ((error = st_org_dup(&copy, org)) < 0)
 		return error;
-	if (grow((void **)&r->orgs, &r->aorgs, r->norgs, sizeof(*r->orgs)) < 0) {
+	if (st_array_grow(&r->orgs, &r->aorgs, r->norgs, sizeof(*r->orgs)) < 0) {
 		st_org_free(copy);
 		return ST_ERROR;
 	}
@@ -265,7 +251,7 @@ static int claim_all(struct cli *cli, st_repo *repo, const st_policy *policy, co
 			/* An organisation with two roles in one standard gets it once. */
 			if (b->nstandards && b->standards[b->nstandards - 1] == s)
 				continue;
-			if (grow((void **)&b->standards, &b->astandards, b->nstandards, sizeof(*b->standards)) < 0) {
+			if (st_array_grow(&b->standards, &b->astandards, b->nstandards, sizeof(*b->standards)) < 0) {
 				status = cli_fail_runtime(cli);
 				goto done;
 			}
@@ -278,8 +264,7 @@ static int claim_all(struct cli *cli, st_repo *repo, const st_policy *policy, co
 		if (o < 0)
 			continue;
 		b = &buckets[o];
-		if (grow((void **)&b->secretariats, &b->asecretariats, b->nsecretariats,
-			 sizeof(*b->secretariats)) < 0) {
+		if (st_array_grow(&b->secretariats, &b->asecretariats, b->nsecretariats, sizeof(*b->secretariats)) < 0) {
 			status = cli_fail_runtime(cli);
 			goto done;
 		}

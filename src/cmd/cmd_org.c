@@ -82,15 +82,9 @@ static int collect_org(const st_org *org, void *payload)
 
 	if ((error = st_org_dup(&copy, org)) < 0)
 		return error;
-	if (list->norgs == list->aorgs) {
-		size_t n = list->aorgs ? list->aorgs * 2 : 16;
-		st_org **grown = realloc(list->orgs, n * sizeof(*grown));
-		if (!grown) {
-			st_org_free(copy);
-			return st_error_oom();
-		}
-		list->orgs = grown;
-		list->aorgs = n;
+	if (st_array_grow(&list->orgs, &list->aorgs, list->norgs, sizeof(*list->orgs)) < 0) {
+		st_org_free(copy);
+		return ST_ERROR;
 	}
 	list->orgs[list->norgs++] = copy;
 	return 0;

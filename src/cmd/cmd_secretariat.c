@@ -73,15 +73,9 @@ static int collect(st_secretariat *sec, void *payload)
 {
 	struct collected *c = payload;
 
-	if (c->n == c->alloc) {
-		size_t n = c->alloc ? c->alloc * 2 : 16;
-		st_secretariat **grown = realloc(c->items, n * sizeof(*grown));
-		if (!grown) {
-			st_secretariat_free(sec);
-			return st_error_oom();
-		}
-		c->items = grown;
-		c->alloc = n;
+	if (st_array_grow(&c->items, &c->alloc, c->n, sizeof(*c->items)) < 0) {
+		st_secretariat_free(sec);
+		return ST_ERROR;
 	}
 	c->items[c->n++] = sec;
 	return 0;

@@ -157,15 +157,9 @@ static int collect(st_standard *std, void *payload)
 {
 	struct collected *c = payload;
 
-	if (c->n == c->alloc) {
-		size_t n = c->alloc ? c->alloc * 2 : 32;
-		st_standard **grown = realloc(c->items, n * sizeof(*grown));
-		if (!grown) {
-			st_standard_free(std);
-			return st_error_oom();
-		}
-		c->items = grown;
-		c->alloc = n;
+	if (st_array_grow(&c->items, &c->alloc, c->n, sizeof(*c->items)) < 0) {
+		st_standard_free(std);
+		return ST_ERROR;
 	}
 	c->items[c->n++] = std;
 	return 0;

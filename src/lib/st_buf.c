@@ -121,6 +121,25 @@ int st_buf_check(const st_buf *buf)
 	return buf->failed ? st_error_oom() : 0;
 }
 
+int st_array_grow(void *array, size_t *alloc, size_t n, size_t elem)
+{
+	void *items, *grown;
+	size_t want;
+
+	if (n < *alloc)
+		return 0;
+	want = *alloc ? *alloc * 2 : 16;
+	if (want > (size_t)-1 / elem)
+		return st_error_oom();
+	/* memcpy: the array pointer may be of any object pointer type. */
+	memcpy(&items, array, sizeof(items));
+	if (!(grown = realloc(items, want * elem)))
+		return st_error_oom();
+	memcpy(array, &grown, sizeof(grown));
+	*alloc = want;
+	return 0;
+}
+
 char *st_buf_detach(st_buf *buf)
 {
 	char *p;

@@ -41,4 +41,12 @@ int st_buf_check(const st_buf *buf);
 /* Hands the content to the caller (free() it) and resets the buffer. */
 char *st_buf_detach(st_buf *buf);
 
+/*
+ * Makes room for element 'n' of a growable array: 'array' is the address
+ * of the array pointer (any element type), '*alloc' its capacity, 'elem'
+ * the size of one element.  Doubles the capacity when full.  Returns 0,
+ * or ST_ERROR with the array unchanged.
+ */
+int st_array_grow(void *array, size_t *alloc, size_t n, size_t elem);
+
 #endif

@@ -69,6 +69,28 @@ START_TEST(huge_growth_fails_cleanly)
 }
 END_TEST
 
+START_TEST(arrays_grow_and_keep_their_elements)
+{
+	const char **items = NULL;
+	size_t n = 0, alloc = 0, i;
+
+	for (i = 0; i < 1000; i++) {
+		ck_assert_int_eq(st_array_grow(&items, &alloc, n, sizeof(*items)), 0);
+		ck_assert_uint_gt(alloc, n);
+		items[n++] = i % 2 ? "odd" : "even";
+	}
+	ck_assert_uint_eq(n, 1000);
+	ck_assert_str_eq(items[0], "even");
+	ck_assert_str_eq(items[999], "odd");
+	/* A capacity that cannot be allocated fails and leaves the array alone. */
+	alloc = n;
+	ck_assert_int_eq(st_array_grow(&items, &alloc, n, (size_t)-1 / 4), ST_ERROR);
+	ck_assert_uint_eq(alloc, 1000);
+	ck_assert_str_eq(items[999], "odd");
+	free(items);
+}
+END_TEST
+
 Suite *buf_suite(void)
 {
 	Suite *s = suite_create("buf");
@@ -78,6 +100,7 @@ Suite *buf_suite(void)
 	tcase_add_test(tc, appends_accumulate);
 	tcase_add_test(tc, detach_hands_over_content);
 	tcase_add_test(tc, huge_growth_fails_cleanly);
+	tcase_add_test(tc, arrays_grow_and_keep_their_elements);
 	suite_add_tcase(s, tc);
 	return s;
 }
