@@ -85,7 +85,7 @@ static void option_label(st_buf *out, const struct option *o)
 	if (o->short_name)
 		st_buf_printf(out, "-%c, ", o->short_name);
 	st_buf_printf(out, "--%s", o->long_name);
-	if (o->type == OPTION_STRING)
+	if (o->type == OPTION_STRING || o->type == OPTION_LIST)
 		st_buf_printf(out, " %s", _(o->argh));
 }
 
@@ -162,8 +162,23 @@ static int set_option(const struct option *o, const char *value, const struct cl
 	}
 	if (!value)
 		return cli_usage_error(cli, _("option '--%s' needs a value"), o->long_name);
+	if (o->type == OPTION_LIST) {
+		struct cli_list *list = o->value;
+		if (st_array_grow(&list->items, &list->alloc, list->n, sizeof(*list->items)) < 0) {
+			cli_fail(cli, ST_ERROR);
+			return -1;
+		}
+		list->items[list->n++] = value;
+		return 0;
+	}
 	*(const char **)o->value = value;
 	return 0;
+}
+
+void cli_list_dispose(struct cli_list *list)
+{
+	free(list->items);
+	memset(list, 0, sizeof(*list));
 }
 
 int parse_options(int argc, char **argv, const struct option *options,
@@ -196,10 +211,10 @@ int parse_options(int argc, char **argv, const struct option *options,
 			if (o->type == OPTION_FLAG && eq)
 				return -cli_usage_error(cli, _("option '--%s' takes no value"),
 							o->long_name);
-			if (o->type == OPTION_STRING && !eq && i + 1 >= argc)
+			if (o->type != OPTION_FLAG && !eq && i + 1 >= argc)
 				return -cli_usage_error(cli, _("option '--%s' needs a value"),
 							o->long_name);
-			if (set_option(o, eq ? eq + 1 : (o->type == OPTION_STRING ? argv[++i] : NULL),
+			if (set_option(o, eq ? eq + 1 : (o->type != OPTION_FLAG ? argv[++i] : NULL),
 				       cli) != 0)
 				return -EXIT_USAGE;
 			continue;
@@ -213,9 +228,11 @@ int parse_options(int argc, char **argv, const struct option *options,
 				continue;
 			}
 			if (arg[1]) {
-				*(const char **)o->value = arg + 1;
+				if (set_option(o, arg + 1, cli) != 0)
+					return -EXIT_USAGE;
 			} else if (i + 1 < argc) {
-				*(const char **)o->value = argv[++i];
+				if (set_option(o, argv[++i], cli) != 0)
+					return -EXIT_USAGE;
 			} else {
 				return -cli_usage_error(cli, _("option '--%s' needs a value"),
 							o->long_name);
@@ -224,7 +241,7 @@ int parse_options(int argc, char **argv, const struct option *options,
 		}
 	}
 	for (o = options; o && o->type != OPTION_END; o++)
-		if (o->required && !*(const char **)o->value)
+		if (o->required && o->type == OPTION_STRING && !*(const char **)o->value)
 			return -cli_usage_error(cli, _("missing required option '--%s'"),
 						o->long_name);
 	if (operands < min)

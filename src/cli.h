@@ -26,8 +26,17 @@ struct cli {
 enum option_type {
 	OPTION_END = 0,
 	OPTION_STRING, /* takes a value: const char ** */
-	OPTION_FLAG    /* no value: int *, set to 1 */
+	OPTION_FLAG,   /* no value: int *, set to 1 */
+	OPTION_LIST    /* takes a value, may be repeated: struct cli_list * */
 };
+
+/* The values of a repeatable option, in order; free with cli_list_dispose(). */
+struct cli_list {
+	const char **items;
+	size_t n, alloc;
+};
+
+void cli_list_dispose(struct cli_list *list);
 
 struct option {
 	enum option_type type;
@@ -42,6 +51,7 @@ struct option {
 #define OPT_STRING(s, l, v, a, h) { OPTION_STRING, (s), (l), (v), (a), (h), 0 }
 #define OPT_REQUIRED(s, l, v, a, h) { OPTION_STRING, (s), (l), (v), (a), (h), 1 }
 #define OPT_FLAG(s, l, v, h) { OPTION_FLAG, (s), (l), (v), NULL, (h), 0 }
+#define OPT_LIST(s, l, v, a, h) { OPTION_LIST, (s), (l), (v), (a), (h), 0 }
 #define OPT_END() { OPTION_END, 0, NULL, NULL, NULL, NULL, 0 }
 
 /*

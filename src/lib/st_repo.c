@@ -31,13 +31,16 @@ static const struct record_kind {
 	const char *path;   /* a file, or a folder ending in '/' */
 	int depth;          /* sub-folders allowed below the folder */
 	const char *schema; /* in DATADIR/schemas/ */
+	const char *file;   /* the only file name allowed, or NULL for any *.xml */
 } record_kinds[] = {
-	{ ST_REPO_CONFIG, 0, "repository.rng" },
-	{ "orgs/", 0, "org.rng" },
-	{ "standards/", 0, "standard.rng" },
-	{ "secretariats/", 0, "secretariat.rng" },
-	{ "claims/", 1, "claims.rng" },
-	{ "policies/", 0, "policy.rng" },
+	{ ST_REPO_CONFIG, 0, "repository.rng", NULL },
+	{ "orgs/", 0, "org.rng", NULL },
+	{ "standards/", 0, "standard.rng", NULL },
+	{ "secretariats/", 0, "secretariat.rng", NULL },
+	{ "claims/", 1, "claims.rng", NULL },
+	{ "policies/", 0, "policy.rng", NULL },
+	{ "drafts/", 1, "draft-meta.rng", "meta.xml" },
+	{ "drafts/", 1, "sts-draft.rng", "draft.xml" },
 };
 #define RECORD_KINDS (sizeof(record_kinds) / sizeof(record_kinds[0]))
 
@@ -80,6 +83,12 @@ struct st_txn {
 		git_tree *tree; /* NULL: no such folder */
 	} folders[8];
 	size_t nfolders;
+	struct txn_tag {
+		char *name;     /* refs/tags/... */
+		char *message;
+		git_oid id;     /* the tag object, once written */
+	} *tags;
+	size_t ntags;
 };
 
 /* Above this many changed paths, one status pass and one checkout of the
@@ -133,9 +142,12 @@ static const struct record_kind *record_kind_of(const char *path, size_t *index)
 		const char *kp = record_kinds[i].path;
 		len = strlen(kp);
 		if (kp[len - 1] == '/') {
+			const char *file = record_kinds[i].file;
+			const char *base = strrchr(path, '/');
 			if (strncmp(path, kp, len) == 0 &&
 			    slashes(path + len) <= record_kinds[i].depth &&
-			    plen > len + 4 && strcmp(path + plen - 4, ".xml") == 0)
+			    plen > len + 4 && strcmp(path + plen - 4, ".xml") == 0 &&
+			    (!file || (base && strcmp(base + 1, file) == 0)))
 				goto found;
 		} else if (strcmp(path, kp) == 0) {
 			goto found;
@@ -315,7 +327,8 @@ static int checkout_paths(git_repository *git, git_tree *baseline,
 
 static int write_journal(git_repository *git, const char *branch,
 			 const git_oid *old_id, const git_oid *new_id,
-			 const struct change *changes, size_t n)
+			 const struct change *changes, size_t n,
+			 const struct txn_tag *tags, size_t ntags)
 {
 	char path[4096], tmp[4200], old_hex[GIT_OID_HEXSZ + 1], new_hex[GIT_OID_HEXSZ + 1];
 	st_buf content = ST_BUF_INIT;
@@ -327,6 +340,12 @@ static int write_journal(git_repository *git, const char *branch,
 	st_buf_printf(&content, "%s\n%s\n%s\n%s\n", JOURNAL_MAGIC, branch, old_hex, new_hex);
 	for (i = 0; i < n; i++)
 		st_buf_printf(&content, "%s\n", changes[i].path);
+	/* Paths never start with ':', so tag lines cannot be taken for one. */
+	for (i = 0; i < ntags; i++) {
+		char hex[GIT_OID_HEXSZ + 1];
+		git_oid_tostr(hex, sizeof(hex), &tags[i].id);
+		st_buf_printf(&content, ":tag %s %s\n", hex, tags[i].name);
+	}
 	if ((error = st_buf_check(&content)) < 0)
 		goto done;
 	error = ST_ERROR;
@@ -352,6 +371,29 @@ done:
 	return error;
 }
 
+/* Points the tag ref of a journal line "<tag-id> refs/tags/NAME" at its tag. */
+static int make_tag_ref(git_repository *git, const char *line)
+{
+	git_reference *ref = NULL;
+	git_oid id;
+	const char *name = strchr(line, ' ');
+	int rc;
+
+	if (!name || git_oid_fromstrn(&id, line, (size_t)(name - line)) < 0)
+		return 0;
+	name++;
+	rc = git_reference_create(&ref, git, name, &id, 0, "stdtool: tag");
+	git_reference_free(ref);
+	if (rc == GIT_EEXISTS) {
+		git_oid now;
+		if (git_reference_name_to_id(&now, git, name) == 0 && git_oid_equal(&now, &id))
+			return 0;
+	}
+	if (rc < 0)
+		return git_fail(ST_ERROR, name);
+	return 0;
+}
+
 /*
  * Finishes a write that was interrupted after its commit point.  Called
  * with the lock held.
@@ -368,7 +410,8 @@ static int recover(git_repository *git)
 	char *branch = NULL;
 	FILE *fp;
 	char chunk[4096];
-	size_t n;
+	char *tags[16];
+	size_t n, ntags = 0, i;
 	int error = 0, fields = 0;
 
 	journal_path(path, sizeof(path), git);
@@ -393,7 +436,10 @@ static int recover(git_repository *git)
 			goto discard;
 		else if (fields == 3 && git_oid_fromstr(&new_id, line) < 0)
 			goto discard;
-		else if (fields >= 4) {
+		else if (fields >= 4 && strncmp(line, ":tag ", 5) == 0) {
+			if (ntags < sizeof(tags) / sizeof(tags[0]))
+				tags[ntags++] = line + 5;
+		} else if (fields >= 4) {
 			if (npaths == apaths) {
 				char **grown;
 				apaths = apaths ? apaths * 2 : 8;
@@ -421,8 +467,12 @@ static int recover(git_repository *git)
 		error = git_fail(ST_ERROR, _("cannot finish an interrupted write"));
 		goto done;
 	}
-	if ((error = checkout_paths(git, old_tree, new_commit, paths, npaths)) < 0)
+	if (!git_repository_is_bare(git) &&
+	    (error = checkout_paths(git, old_tree, new_commit, paths, npaths)) < 0)
 		goto done;
+	for (i = 0; i < ntags; i++)
+		if ((error = make_tag_ref(git, tags[i])) < 0)
+			goto done;
 discard:
 	if (unlink(path) < 0 && errno != ENOENT)
 		error = st_error_set(ST_ERROR, _("cannot remove '%s': %s"), path, strerror(errno));
@@ -440,8 +490,6 @@ static int recover_if_needed(git_repository *git)
 	char path[4096];
 	int fd = -1, error;
 
-	if (git_repository_is_bare(git))
-		return 0;
 	journal_path(path, sizeof(path), git);
 	if (access(path, F_OK) != 0)
 		return 0;
@@ -847,6 +895,11 @@ void st_txn_free(st_txn *txn)
 	}
 	free(txn->changes);
 	free(txn->slots);
+	for (i = 0; i < txn->ntags; i++) {
+		free(txn->tags[i].name);
+		free(txn->tags[i].message);
+	}
+	free(txn->tags);
 	for (i = 0; i < txn->nfolders; i++) {
 		free(txn->folders[i].name);
 		git_tree_free(txn->folders[i].tree);
@@ -1105,6 +1158,55 @@ static int check_clean(st_txn *txn)
 	return 0;
 }
 
+int st_txn_tag(st_txn *txn, const char *name, const char *message)
+{
+	struct txn_tag *grown, *t;
+	st_buf ref = ST_BUF_INIT;
+	git_oid id;
+	int valid = 0, error;
+
+	st_buf_printf(&ref, "refs/tags/%s", name);
+	if ((error = st_buf_check(&ref)) < 0)
+		return error;
+	if (git_reference_name_is_valid(&valid, ref.ptr) < 0 || !valid) {
+		st_buf_dispose(&ref);
+		return st_error_set(ST_EINVALID, _("'%s' cannot be a Git tag name"), name);
+	}
+	if (git_reference_name_to_id(&id, txn->repo->git, ref.ptr) == 0) {
+		st_buf_dispose(&ref);
+		return st_error_set(ST_EEXISTS, _("the tag '%s' exists already"), name);
+	}
+	if (!(grown = realloc(txn->tags, (txn->ntags + 1) * sizeof(*grown)))) {
+		st_buf_dispose(&ref);
+		return st_error_oom();
+	}
+	txn->tags = grown;
+	t = &txn->tags[txn->ntags];
+	memset(t, 0, sizeof(*t));
+	t->name = st_buf_detach(&ref);
+	if (!t->name || !(t->message = strdup(message))) {
+		free(t->name);
+		return st_error_oom();
+	}
+	txn->ntags++;
+	return 0;
+}
+
+/* Writes the tag objects of the transaction, naming 'commit'. */
+static int write_tags(st_txn *txn, git_commit *commit, const git_signature *tagger)
+{
+	size_t i;
+
+	for (i = 0; i < txn->ntags; i++) {
+		struct txn_tag *t = &txn->tags[i];
+		if (git_tag_annotation_create(&t->id, txn->repo->git,
+					      t->name + strlen("refs/tags/"),
+					      (const git_object *)commit, tagger, t->message) < 0)
+			return git_fail(ST_ERROR, _("cannot write the tag"));
+	}
+	return 0;
+}
+
 int st_txn_commit(st_txn *txn, const char *message, const char *author)
 {
 	git_repository *git = txn->repo->git;
@@ -1175,13 +1277,16 @@ int st_txn_commit(st_txn *txn, const char *message, const char *author)
 		error = git_fail(ST_ERROR, _("cannot write the commit"));
 		goto done;
 	}
+	if ((error = write_tags(txn, new_commit, sig_committer)) < 0)
+		goto done;
 	crash_point("objects");
 
 	memset(&zero, 0, sizeof(zero));
-	if (!txn->repo->bare) {
+	if (!txn->repo->bare || txn->ntags) {
 		if ((error = write_journal(git, txn->branch,
 					   txn->has_base ? &txn->base_id : &zero,
-					   &commit_id, txn->changes, txn->nchanges)) < 0)
+					   &commit_id, txn->changes, txn->nchanges,
+					   txn->tags, txn->ntags)) < 0)
 			goto done;
 		journal_written = 1;
 		error = ST_ERROR;
@@ -1216,13 +1321,26 @@ int st_txn_commit(st_txn *txn, const char *message, const char *author)
 	journal_written = 0; /* from here on the journal must survive a failure */
 	crash_point("ref");
 
-	if (!txn->repo->bare) {
+	{
 		/*
-		 * The commit is made; if the work tree cannot follow now,
-		 * the journal lets the next run finish the job.
+		 * The commit is made; if the work tree or a tag cannot follow
+		 * now, the journal lets the next run finish the job.
 		 */
-		if (checkout_paths(git, txn->base_tree, new_commit, paths, txn->nchanges) == 0) {
-			crash_point("checkout");
+		int finished = 1;
+		if (!txn->repo->bare) {
+			finished = checkout_paths(git, txn->base_tree, new_commit,
+						  paths, txn->nchanges) == 0;
+			if (finished)
+				crash_point("checkout");
+		}
+		for (i = 0; finished && i < txn->ntags; i++) {
+			char line[GIT_OID_HEXSZ + 1 + 4096];
+			char hex[GIT_OID_HEXSZ + 1];
+			git_oid_tostr(hex, sizeof(hex), &txn->tags[i].id);
+			snprintf(line, sizeof(line), "%s %s", hex, txn->tags[i].name);
+			finished = make_tag_ref(git, line) == 0;
+		}
+		if (finished && (!txn->repo->bare || txn->ntags)) {
 			journal_path(jpath, sizeof(jpath), git);
 			unlink(jpath);
 		}
@@ -1377,5 +1495,153 @@ done:
 	st_buf_dispose(&config);
 	st_buf_dispose(&keep);
 	st_buf_dispose(&message);
+	return error;
+}
+
+int st_repo_worktree_changed(st_repo *repo, const char *path)
+{
+	unsigned int flags = 0;
+
+	if (repo->bare)
+		return 0;
+	if (git_status_file(&flags, repo->git, path) < 0)
+		return 0;
+	return (flags & (GIT_STATUS_WT_MODIFIED | GIT_STATUS_WT_DELETED | GIT_STATUS_WT_NEW |
+			 GIT_STATUS_WT_TYPECHANGE | GIT_STATUS_INDEX_MODIFIED |
+			 GIT_STATUS_INDEX_NEW | GIT_STATUS_INDEX_DELETED)) != 0;
+}
+
+struct tag_map {
+	const char *prefix;
+	st_buf names;          /* "oid name\n" lines */
+	git_repository *git;
+};
+
+static int collect_tag(const char *name, git_oid *oid, void *payload)
+{
+	struct tag_map *map = payload;
+	const char *short_name = name + strlen("refs/tags/");
+	git_object *obj = NULL, *peeled = NULL;
+	char hex[GIT_OID_HEXSZ + 1];
+
+	if (strncmp(short_name, map->prefix, strlen(map->prefix)) != 0)
+		return 0;
+	if (git_object_lookup(&obj, map->git, oid, GIT_OBJECT_ANY) < 0)
+		return 0;
+	if (git_object_peel(&peeled, obj, GIT_OBJECT_COMMIT) == 0) {
+		git_oid_tostr(hex, sizeof(hex), git_object_id(peeled));
+		st_buf_printf(&map->names, "%s %s\n", hex, short_name);
+	}
+	git_object_free(peeled);
+	git_object_free(obj);
+	return 0;
+}
+
+static void tags_of(st_buf *out, const st_buf *map, const char *hex)
+{
+	const char *p = map->ptr;
+
+	st_buf_clear(out);
+	while (p && *p) {
+		const char *eol = strchr(p, '\n');
+		if (!eol)
+			break;
+		if (strncmp(p, hex, GIT_OID_HEXSZ) == 0) {
+			if (out->size)
+				st_buf_putc(out, ' ');
+			st_buf_put(out, p + GIT_OID_HEXSZ + 1, (size_t)(eol - p - GIT_OID_HEXSZ - 1));
+		}
+		p = eol + 1;
+	}
+	st_buf_putc(out, '\0');
+	if (out->size)
+		out->size--;
+}
+
+static int folder_oid(git_oid *out, git_commit *commit, const char *folder)
+{
+	git_tree *tree = NULL;
+	git_tree_entry *entry = NULL;
+	char path[4096];
+	size_t len;
+	int found = 0;
+
+	snprintf(path, sizeof(path), "%s", folder);
+	len = strlen(path);
+	while (len && path[len - 1] == '/')
+		path[--len] = '\0';
+	if (git_commit_tree(&tree, commit) == 0 &&
+	    git_tree_entry_bypath(&entry, tree, path) == 0) {
+		git_oid_cpy(out, git_tree_entry_id(entry));
+		found = 1;
+	}
+	git_tree_entry_free(entry);
+	git_tree_free(tree);
+	return found;
+}
+
+int st_repo_history(st_repo *repo, const char *folder, const char *tag_prefix,
+		    st_repo_commit_cb cb, void *payload)
+{
+	git_revwalk *walk = NULL;
+	struct tag_map map;
+	st_buf tags = ST_BUF_INIT;
+	git_oid id;
+	int error = 0;
+
+	memset(&map, 0, sizeof(map));
+	map.prefix = tag_prefix;
+	map.git = repo->git;
+	if (git_reference_name_to_id(&id, repo->git, "HEAD") < 0)
+		return 0; /* no commits yet */
+	if (git_tag_foreach(repo->git, collect_tag, &map) < 0 || st_buf_check(&map.names) < 0) {
+		error = git_fail(ST_ERROR, _("cannot read the tags"));
+		goto done;
+	}
+	if (git_revwalk_new(&walk, repo->git) < 0 ||
+	    git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME) < 0 ||
+	    git_revwalk_push(walk, &id) < 0) {
+		error = git_fail(ST_ERROR, _("cannot read the history"));
+		goto done;
+	}
+	while (!error && git_revwalk_next(&id, walk) == 0) {
+		git_commit *commit = NULL, *parent = NULL;
+		git_oid mine, theirs;
+		int have_mine, have_theirs, changed;
+		if (git_commit_lookup(&commit, repo->git, &id) < 0) {
+			error = git_fail(ST_ERROR, _("cannot read the history"));
+			break;
+		}
+		have_mine = folder_oid(&mine, commit, folder);
+		have_theirs = git_commit_parentcount(commit) > 0 &&
+			      git_commit_parent(&parent, commit, 0) == 0 &&
+			      folder_oid(&theirs, parent, folder);
+		changed = have_mine != have_theirs ||
+			  (have_mine && !git_oid_equal(&mine, &theirs));
+		if (changed) {
+			st_repo_commit c;
+			const git_signature *who = git_commit_author(commit);
+			git_oid_tostr(c.id, sizeof(c.id), &id);
+			c.time = (long long)who->when.time;
+			c.offset = who->when.offset;
+			c.author = who->name;
+			c.summary = git_commit_summary(commit);
+			if (!c.summary)
+				c.summary = "";
+			tags_of(&tags, &map.names, c.id);
+			if (st_buf_check(&tags) < 0)
+				error = st_error_oom();
+			else {
+				c.tags = tags.ptr ? tags.ptr : "";
+				error = cb(&c, payload);
+			}
+		}
+		git_commit_free(parent);
+		git_commit_free(commit);
+	}
+done:
+	git_revwalk_free(walk);
+	st_buf_dispose(&map.names);
+	st_buf_dispose(&tags);
 	return error;
 }

@@ -107,6 +107,14 @@ int st_txn_remove(st_txn *txn, const char *path);
  * ST_ECONFLICT when the branch moved, ST_EDIRTY when the work tree holds
  * uncommitted edits to a path being changed.
  */
+/*
+ * Has st_txn_commit() also make the annotated tag 'name' (without
+ * "refs/tags/") on the new commit, with 'message'.  The tag is written
+ * with the commit and named in the journal, so an interrupted write ends
+ * with both or, after the next run, both.  ST_EEXISTS when the tag exists.
+ */
+int st_txn_tag(st_txn *txn, const char *name, const char *message);
+
 int st_txn_commit(st_txn *txn, const char *message, const char *author);
 /* Releases the lock; a transaction not committed is abandoned. */
 void st_txn_free(st_txn *txn);
@@ -128,6 +136,31 @@ int st_repo_folder_changes(st_repo *repo, const char *old_id, const char *new_id
 
 /* The Git folder, where derived caches live; ends in '/'. */
 const char *st_repo_git_dir(const st_repo *repo);
+
+/*
+ * 1 when the work tree's copy of 'path' differs from the committed one
+ * (edited, added or deleted and not committed), 0 when not or when the
+ * repository is bare.
+ */
+int st_repo_worktree_changed(st_repo *repo, const char *path);
+
+/*
+ * Calls 'cb' for each commit reachable from HEAD, newest first, that
+ * changed something under 'folder' (e.g. "drafts/x/"), with the annotated
+ * or light tags pointing at it whose names start with 'tag_prefix'
+ * (space-separated, or "").
+ */
+typedef struct {
+	char id[41];
+	long long time;       /* seconds since the epoch */
+	int offset;           /* the author's time zone, minutes east of UTC */
+	const char *author;
+	const char *summary;
+	const char *tags;
+} st_repo_commit;
+typedef int (*st_repo_commit_cb)(const st_repo_commit *commit, void *payload);
+int st_repo_history(st_repo *repo, const char *folder, const char *tag_prefix,
+		    st_repo_commit_cb cb, void *payload);
 
 void st_repo_global_init(void);
 void st_repo_global_shutdown(void);

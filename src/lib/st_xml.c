@@ -26,7 +26,8 @@
  * blocks any fetch that slips through.  Errors are collected, not printed.
  */
 #define SAFE_PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOERROR | \
-			    XML_PARSE_NOWARNING | XML_PARSE_NOCDATA)
+			    XML_PARSE_NOWARNING | XML_PARSE_NOCDATA | \
+			    XML_PARSE_BIG_LINES)
 
 struct st_schema {
 	xmlRelaxNGPtr rng;
@@ -309,6 +310,52 @@ int st_schema_validate(st_schema *schema, xmlDoc *doc, const char *name)
 			    first.line > 0 ? first.line : 1,
 			    first.column > 0 ? first.column : 1,
 			    first.seen ? first.message : _("does not match its schema"));
+}
+
+struct each_error {
+	st_schema_error_cb cb;
+	void *payload;
+	int error;
+};
+
+static void each_error(void *data, xmlErrorPtr err)
+{
+	struct each_error *each = data;
+	char message[512];
+	size_t len;
+	long line;
+
+	if (!err || each->error)
+		return;
+	snprintf(message, sizeof(message), "%s", err->message ? err->message : "");
+	len = strlen(message);
+	while (len > 0 && (message[len - 1] == '\n' || message[len - 1] == ' '))
+		message[--len] = '\0';
+	line = err->line;
+	if (err->node && (line <= 0 || line == 65535))
+		line = xmlGetLineNo((xmlNodePtr)err->node);
+	each->error = each->cb(line > 0 ? line : 1, message, each->payload);
+}
+
+int st_schema_validate_each(st_schema *schema, xmlDoc *doc, st_schema_error_cb cb, void *payload)
+{
+	xmlRelaxNGValidCtxtPtr vctxt;
+	struct each_error each;
+	int rc;
+
+	each.cb = cb;
+	each.payload = payload;
+	each.error = 0;
+	if (!(vctxt = xmlRelaxNGNewValidCtxt(schema->rng)))
+		return st_error_oom();
+	xmlRelaxNGSetValidStructuredErrors(vctxt, each_error, &each);
+	rc = xmlRelaxNGValidateDoc(vctxt, doc);
+	xmlRelaxNGFreeValidCtxt(vctxt);
+	if (each.error)
+		return each.error;
+	if (rc < 0)
+		return st_error_set(ST_ERROR, _("schema validation failed to run"));
+	return rc == 0 ? 0 : 1;
 }
 
 int st_stylesheet_load(st_stylesheet **out, const char *path)

@@ -43,6 +43,14 @@ void st_schema_free(st_schema *schema);
  */
 int st_schema_validate(st_schema *schema, xmlDoc *doc, const char *name);
 
+/*
+ * Validates 'doc', calling 'cb' with the line and message of every error.
+ * Returns 0 when valid, 1 when not, < 0 when it could not run or 'cb'
+ * returned < 0.
+ */
+typedef int (*st_schema_error_cb)(long line, const char *message, void *payload);
+int st_schema_validate_each(st_schema *schema, xmlDoc *doc, st_schema_error_cb cb, void *payload);
+
 /* A compiled XSLT 1.0 stylesheet. */
 typedef struct st_stylesheet st_stylesheet;
 

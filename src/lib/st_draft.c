@@ -1,0 +1,916 @@
+/*
+ * st_draft.c: profiles, draft ids, numbering and the skeleton of a draft.
+ *
+ * Numbering is one walk of the tree in document order.  Sub-clause
+ * counters live on the walk's stack; notes and examples are collected per
+ * clause and numbered when the clause ends (one alone has no number).
+ * Nothing looks backwards, so the cost is linear in the document's size.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "st_draft.h"
+#include "st_error.h"
+#include "st_i18n.h"
+#include "st_text.h"
+#include "st_xml.h"
+
+#define NAME_IS(n, s) (strcmp((const char *)(n)->name, (s)) == 0)
+
+int st_profile_parse(st_profile *out, const char *name)
+{
+	if (strcasecmp(name, "gbt") == 0)
+		*out = ST_PROFILE_GBT;
+	else if (strcasecmp(name, "iso") == 0)
+		*out = ST_PROFILE_ISO;
+	else
+		return st_error_set(ST_EINVALID,
+			_("unknown profile '%s' (use gbt or iso)"), name);
+	return 0;
+}
+
+const char *st_profile_name(st_profile profile)
+{
+	return profile == ST_PROFILE_GBT ? "gbt" : profile == ST_PROFILE_ISO ? "iso" : "";
+}
+
+static xmlNode *child_element(const xmlNode *parent, const char *name)
+{
+	xmlNode *c;
+
+	for (c = parent ? parent->children : NULL; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && NAME_IS(c, name))
+			return c;
+	return NULL;
+}
+
+st_profile st_draft_profile_of(xmlDoc *doc)
+{
+	xmlNode *root = xmlDocGetRootElement(doc), *front, *meta, *group, *cm;
+	xmlChar *lang;
+	st_profile profile = ST_PROFILE_ISO;
+
+	if (!root)
+		return ST_PROFILE_ISO;
+	front = child_element(root, "front");
+	for (meta = front ? front->children : NULL; meta; meta = meta->next) {
+		if (meta->type != XML_ELEMENT_NODE || !NAME_IS(meta, "std-meta"))
+			continue;
+		for (group = meta->children; group; group = group->next) {
+			if (group->type != XML_ELEMENT_NODE || !NAME_IS(group, "custom-meta-group"))
+				continue;
+			for (cm = group->children; cm; cm = cm->next) {
+				char *name, *value;
+				if (cm->type != XML_ELEMENT_NODE || !NAME_IS(cm, "custom-meta"))
+					continue;
+				name = st_xml_child_text(cm, "meta-name");
+				value = st_xml_child_text(cm, "meta-value");
+				if (name && value && strcmp(name, "profile") == 0 &&
+				    st_profile_parse(&profile, value) == 0) {
+					free(name);
+					free(value);
+					return profile;
+				}
+				free(name);
+				free(value);
+			}
+		}
+	}
+	lang = xmlNodeGetLang(root);
+	if (lang && (strncmp((const char *)lang, "zh", 2) == 0))
+		profile = ST_PROFILE_GBT;
+	xmlFree(lang);
+	return profile;
+}
+
+int st_draft_id_check(const char *id)
+{
+	size_t i, len = strlen(id);
+
+	if (len == 0 || len > 64)
+		goto bad;
+	for (i = 0; i < len; i++) {
+		char c = id[i];
+		int alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			    (c >= '0' && c <= '9');
+		if (!alnum && (i == 0 || (c != '.' && c != '_' && c != '-')))
+			goto bad;
+	}
+	if (strstr(id, "..") || id[len - 1] == '.')
+		goto bad;
+	return 0;
+bad:
+	return st_error_set(ST_EINVALID,
+		_("'%s' is not a draft id: use 1 to 64 letters, digits, '.', '_' and '-', starting with a letter or digit"),
+		id);
+}
+
+/* ------------------------------------------------------------------ */
+/* Numbering                                                            */
+
+struct entry {
+	xmlNode *node;
+	const xmlNode *hand;   /* label typed by hand, or NULL */
+	enum st_num_kind kind;
+	size_t label;          /* offset of the NUL-terminated label in 'labels' */
+};
+
+struct st_numbering {
+	st_profile profile;
+	struct entry *entries;
+	size_t n, alloc;
+	st_buf labels;
+	/* Per-document counters. */
+	unsigned footnotes, bibrefs;
+};
+
+/* Notes and examples waiting for their clause to end. */
+struct frame {
+	size_t *notes, nnotes, anotes;
+	size_t *examples, nexamples, aexamples;
+};
+
+/* Counters of the body or of one annex. */
+struct scope {
+	const char *prefix;    /* "" in the body, "A" in annex A */
+	unsigned tables, figures, formulae;
+};
+
+static const xmlNode *hand_label(const xmlNode *node)
+{
+	const xmlNode *c;
+
+	for (c = node->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (NAME_IS(c, "label"))
+			return c;
+		if (!NAME_IS(c, "editing-instructions") && !NAME_IS(c, "sec-meta") &&
+		    !NAME_IS(c, "object-id"))
+			return NULL;
+	}
+	return NULL;
+}
+
+static int add_entry(st_numbering *nb, xmlNode *node, enum st_num_kind kind,
+		     const char *label, size_t *index)
+{
+	struct entry *e;
+
+	if (nb->n == nb->alloc) {
+		size_t alloc = nb->alloc ? nb->alloc * 2 : 256;
+		struct entry *grown = realloc(nb->entries, alloc * sizeof(*grown));
+		if (!grown)
+			return st_error_oom();
+		nb->entries = grown;
+		nb->alloc = alloc;
+	}
+	e = &nb->entries[nb->n];
+	e->node = node;
+	e->kind = kind;
+	e->hand = hand_label(node);
+	e->label = nb->labels.size;
+	st_buf_put(&nb->labels, label, strlen(label) + 1);
+	if (st_buf_check(&nb->labels) < 0)
+		return st_error_oom();
+	node->_private = (void *)(uintptr_t)(nb->n + 1);
+	if (index)
+		*index = nb->n;
+	nb->n++;
+	return 0;
+}
+
+static int push_index(size_t **list, size_t *n, size_t *alloc, size_t index)
+{
+	if (*n == *alloc) {
+		size_t a = *alloc ? *alloc * 2 : 4;
+		size_t *grown = realloc(*list, a * sizeof(*grown));
+		if (!grown)
+			return st_error_oom();
+		*list = grown;
+		*alloc = a;
+	}
+	(*list)[(*n)++] = index;
+	return 0;
+}
+
+/* Numbers the notes (or examples) of a finished clause. */
+static int number_list(st_numbering *nb, const size_t *list, size_t n)
+{
+	size_t i;
+
+	if (n < 2)
+		return 0; /* one alone keeps its empty label */
+	for (i = 0; i < n; i++) {
+		char label[32];
+		struct entry *e = &nb->entries[list[i]];
+		snprintf(label, sizeof(label), "%zu", i + 1);
+		/* Re-point the entry at a new label; the empty one stays unused. */
+		e->label = nb->labels.size;
+		st_buf_put(&nb->labels, label, strlen(label) + 1);
+	}
+	return st_buf_check(&nb->labels) < 0 ? st_error_oom() : 0;
+}
+
+static void annex_letters(char *out, size_t size, unsigned n)
+{
+	static const char letters[] = "ABCDEFGHJKLMNPQRSTUVWXYZ"; /* no I, no O */
+	const unsigned count = sizeof(letters) - 1;
+
+	if (n <= count)
+		snprintf(out, size, "%c", letters[n - 1]);
+	else
+		snprintf(out, size, "%c%c", letters[(n - 1) / count - 1 < count ?
+						    (n - 1) / count - 1 : count - 1],
+			 letters[(n - 1) % count]);
+}
+
+static int scoped_label(st_buf *out, const struct scope *scope, unsigned n, int parens)
+{
+	st_buf_clear(out);
+	st_buf_printf(out, "%s%s%s%u%s", parens ? "(" : "", scope->prefix,
+		      *scope->prefix ? "." : "", n, parens ? ")" : "");
+	return st_buf_check(out);
+}
+
+enum sec_mode {
+	SEC_NONE,      /* sections here are not numbered (foreword, back matter) */
+	SEC_NUMBERED   /* sections here are numbered below 'label' */
+};
+
+static int visit(st_numbering *nb, xmlNode *parent, const char *label, enum sec_mode mode,
+		 struct scope *scope, struct frame *frame, int in_bibl);
+
+static int visit_section(st_numbering *nb, xmlNode *node, const char *label,
+			 enum sec_mode mode, struct scope *scope)
+{
+	struct frame frame;
+	int error;
+
+	memset(&frame, 0, sizeof(frame));
+	error = visit(nb, node, label, mode, scope, &frame, 0);
+	if (!error)
+		error = number_list(nb, frame.notes, frame.nnotes);
+	if (!error)
+		error = number_list(nb, frame.examples, frame.nexamples);
+	free(frame.notes);
+	free(frame.examples);
+	return error;
+}
+
+static int visit(st_numbering *nb, xmlNode *parent, const char *label, enum sec_mode mode,
+		 struct scope *scope, struct frame *frame, int in_bibl)
+{
+	st_buf buf = ST_BUF_INIT;
+	unsigned subs = 0;
+	xmlNode *c;
+	size_t index;
+	int error = 0;
+
+	for (c = parent->children; c && !error; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (c->ns && c->ns->href &&
+		    strcmp((const char *)c->ns->href, "http://www.w3.org/1998/Math/MathML") == 0)
+			continue; /* nothing to number inside a formula */
+		if (NAME_IS(c, "sec") || NAME_IS(c, "term-sec")) {
+			int term = NAME_IS(c, "term-sec");
+			if (mode == SEC_NUMBERED) {
+				subs++;
+				st_buf_clear(&buf);
+				st_buf_printf(&buf, "%s%s%u", label, *label ? "." : "", subs);
+				if ((error = st_buf_check(&buf)) < 0)
+					break;
+				error = add_entry(nb, c, term ? ST_NUM_TERM :
+						  *label ? ST_NUM_SUBCLAUSE : ST_NUM_CLAUSE,
+						  buf.ptr, NULL);
+				if (!error) {
+					char *own = strdup(buf.ptr);
+					if (!own)
+						error = st_error_oom();
+					else
+						error = visit_section(nb, c, own, SEC_NUMBERED, scope);
+					free(own);
+				}
+			} else {
+				error = visit_section(nb, c, "", SEC_NONE, scope);
+			}
+		} else if (NAME_IS(c, "table-wrap") || NAME_IS(c, "fig") ||
+			   NAME_IS(c, "disp-formula")) {
+			enum st_num_kind kind = NAME_IS(c, "table-wrap") ? ST_NUM_TABLE :
+						NAME_IS(c, "fig") ? ST_NUM_FIGURE : ST_NUM_FORMULA;
+			unsigned n = kind == ST_NUM_TABLE ? ++scope->tables :
+				     kind == ST_NUM_FIGURE ? ++scope->figures : ++scope->formulae;
+			if ((error = scoped_label(&buf, scope, n, kind == ST_NUM_FORMULA)) < 0)
+				break;
+			if ((error = add_entry(nb, c, kind, buf.ptr, NULL)) < 0)
+				break;
+			/* Notes in a table or figure are its own. */
+			error = kind == ST_NUM_FORMULA ? 0 :
+				visit_section(nb, c, label, SEC_NONE, scope);
+		} else if (NAME_IS(c, "non-normative-note") || NAME_IS(c, "non-normative-example")) {
+			int note = NAME_IS(c, "non-normative-note");
+			if ((error = add_entry(nb, c, note ? ST_NUM_NOTE : ST_NUM_EXAMPLE, "",
+					       &index)) < 0)
+				break;
+			error = note ? push_index(&frame->notes, &frame->nnotes, &frame->anotes, index) :
+				push_index(&frame->examples, &frame->nexamples, &frame->aexamples, index);
+			if (!error)
+				error = visit(nb, c, label, SEC_NONE, scope, frame, in_bibl);
+		} else if (NAME_IS(c, "fn")) {
+			st_buf_clear(&buf);
+			st_buf_printf(&buf, nb->profile == ST_PROFILE_GBT ? "%u)" : "%u",
+				      ++nb->footnotes);
+			if ((error = st_buf_check(&buf)) < 0 ||
+			    (error = add_entry(nb, c, ST_NUM_FOOTNOTE, buf.ptr, NULL)) < 0)
+				break;
+			error = visit(nb, c, label, SEC_NONE, scope, frame, in_bibl);
+		} else if (NAME_IS(c, "ref-list")) {
+			xmlChar *type = xmlGetProp(c, (const xmlChar *)"content-type");
+			int bibl = !type || strcmp((const char *)type, "norm-refs") != 0;
+			xmlFree(type);
+			error = visit(nb, c, label, SEC_NONE, scope, frame, bibl ? 1 : 2);
+		} else if (NAME_IS(c, "ref") && in_bibl) {
+			if (in_bibl == 1) {
+				st_buf_clear(&buf);
+				st_buf_printf(&buf, "[%u]", ++nb->bibrefs);
+				if ((error = st_buf_check(&buf)) < 0)
+					break;
+			}
+			error = add_entry(nb, c, in_bibl == 1 ? ST_NUM_BIBREF : ST_NUM_NORMREF,
+					  in_bibl == 1 ? buf.ptr : "", NULL);
+			if (!error)
+				error = visit(nb, c, label, SEC_NONE, scope, frame, 0);
+		} else if (NAME_IS(c, "label") || NAME_IS(c, "title") ||
+			   NAME_IS(c, "std-meta") || NAME_IS(c, "iso-meta") ||
+			   NAME_IS(c, "nat-meta") || NAME_IS(c, "reg-meta")) {
+			continue;
+		} else {
+			error = visit(nb, c, label, mode == SEC_NUMBERED ? SEC_NONE : mode,
+				      scope, frame, in_bibl);
+		}
+	}
+	st_buf_dispose(&buf);
+	return error;
+}
+
+static int number_back(st_numbering *nb, xmlNode *back, struct scope *body_scope)
+{
+	unsigned annexes = 0;
+	xmlNode *c, *app;
+	int error = 0;
+
+	for (c = back->children; c && !error; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (NAME_IS(c, "app-group") || NAME_IS(c, "app")) {
+			xmlNode *first = NAME_IS(c, "app") ? c : c->children;
+			for (app = first; app && !error; app = NAME_IS(c, "app") ? NULL : app->next) {
+				char letters[8];
+				struct scope scope;
+				if (app->type != XML_ELEMENT_NODE || !NAME_IS(app, "app"))
+					continue;
+				annex_letters(letters, sizeof(letters), ++annexes);
+				memset(&scope, 0, sizeof(scope));
+				scope.prefix = letters;
+				error = add_entry(nb, app, ST_NUM_ANNEX, letters, NULL);
+				if (!error)
+					error = visit_section(nb, app, letters, SEC_NUMBERED, &scope);
+			}
+		} else {
+			error = visit_section(nb, c, "", SEC_NONE, body_scope);
+		}
+	}
+	return error;
+}
+
+int st_numbering_compute(st_numbering **out, xmlDoc *doc, st_profile profile)
+{
+	st_numbering *nb;
+	struct scope body_scope;
+	xmlNode *root = xmlDocGetRootElement(doc), *part, *c;
+	int error = 0;
+
+	*out = NULL;
+	if (!(nb = calloc(1, sizeof(*nb))))
+		return st_error_oom();
+	nb->profile = profile;
+	memset(&body_scope, 0, sizeof(body_scope));
+	body_scope.prefix = "";
+	for (part = root ? root->children : NULL; part && !error; part = part->next) {
+		if (part->type != XML_ELEMENT_NODE)
+			continue;
+		if (NAME_IS(part, "front")) {
+			for (c = part->children; c && !error; c = c->next) {
+				xmlChar *type;
+				if (c->type != XML_ELEMENT_NODE)
+					continue;
+				if (!NAME_IS(c, "sec")) {
+					error = visit_section(nb, c, "", SEC_NONE, &body_scope);
+					continue;
+				}
+				/* The introduction's subclauses are 0.1, 0.2 ... */
+				type = xmlGetProp(c, (const xmlChar *)"sec-type");
+				if (type && strcmp((const char *)type, "intro") == 0)
+					error = visit_section(nb, c, "0", SEC_NUMBERED, &body_scope);
+				else
+					error = visit_section(nb, c, "", SEC_NONE, &body_scope);
+				xmlFree(type);
+			}
+		} else if (NAME_IS(part, "body")) {
+			error = visit_section(nb, part, "", SEC_NUMBERED, &body_scope);
+		} else if (NAME_IS(part, "back")) {
+			error = number_back(nb, part, &body_scope);
+		} else {
+			error = visit_section(nb, part, "", SEC_NONE, &body_scope);
+		}
+	}
+	if (error) {
+		st_numbering_free(nb);
+		return error;
+	}
+	*out = nb;
+	return 0;
+}
+
+void st_numbering_free(st_numbering *nb)
+{
+	size_t i;
+
+	if (!nb)
+		return;
+	for (i = 0; i < nb->n; i++)
+		nb->entries[i].node->_private = NULL;
+	free(nb->entries);
+	st_buf_dispose(&nb->labels);
+	free(nb);
+}
+
+static const struct entry *entry_of(const st_numbering *nb, const xmlNode *node)
+{
+	uintptr_t i = (uintptr_t)node->_private;
+
+	if (i == 0 || i > nb->n || nb->entries[i - 1].node != node)
+		return NULL;
+	return &nb->entries[i - 1];
+}
+
+const char *st_numbering_label(const st_numbering *nb, const xmlNode *node,
+			       enum st_num_kind *kind, const xmlNode **hand)
+{
+	const struct entry *e = entry_of(nb, node);
+
+	if (!e)
+		return NULL;
+	if (kind)
+		*kind = e->kind;
+	if (hand)
+		*hand = e->hand;
+	return nb->labels.ptr + e->label;
+}
+
+int st_numbering_each(const st_numbering *nb, st_numbering_cb cb, void *payload)
+{
+	size_t i;
+	int error;
+
+	for (i = 0; i < nb->n; i++) {
+		const struct entry *e = &nb->entries[i];
+		if ((error = cb(e->node, e->kind, nb->labels.ptr + e->label, e->hand, payload)) != 0)
+			return error;
+	}
+	return 0;
+}
+
+/* Words a hand-typed label may carry around its number. */
+static const char *const label_words[] = {
+	"Table", "Figure", "Annex", "Clause", "Formula", "Equation", "NOTE", "Note",
+	"EXAMPLE", "Example", "Appendix", "表", "图", "附录", "公式", "注", "示例", "第", "章",
+};
+
+void st_label_number(st_buf *out, const char *text)
+{
+	const char *p = text;
+	size_t i, start;
+
+	start = out->size;
+	while (*p) {
+		int matched = 0;
+		for (i = 0; i < sizeof(label_words) / sizeof(label_words[0]); i++) {
+			size_t len = strlen(label_words[i]);
+			if (strncmp(p, label_words[i], len) == 0) {
+				p += len;
+				matched = 1;
+				break;
+			}
+		}
+		if (matched)
+			continue;
+		if ((*p >= '0' && *p <= '9') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p == '.' && out->size > start)) {
+			st_buf_putc(out, *p++);
+			continue;
+		}
+		if (out->size > start)
+			break; /* the number ended */
+		p++;
+	}
+	/* "5." is "5". */
+	while (out->size > start && out->ptr[out->size - 1] == '.')
+		out->ptr[--out->size] = '\0';
+}
+
+static const xmlNode *first_std_ref(const xmlNode *node)
+{
+	const xmlNode *c, *found;
+
+	for (c = node->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (NAME_IS(c, "std-ref"))
+			return c;
+		if ((found = first_std_ref(c)))
+			return found;
+	}
+	return NULL;
+}
+
+int st_numbering_ref_text(st_buf *out, const st_numbering *nb, const xmlNode *target)
+{
+	const struct entry *e = entry_of(nb, target);
+	int gbt = nb->profile == ST_PROFILE_GBT;
+	st_buf number = ST_BUF_INIT;
+	const char *n;
+
+	if (!e)
+		return 0;
+	if (e->hand) {
+		xmlChar *text = xmlNodeGetContent(e->hand);
+		st_label_number(&number, text ? (const char *)text : "");
+		xmlFree(text);
+		if (e->kind == ST_NUM_FORMULA) {
+			st_buf shaped = ST_BUF_INIT;
+			st_buf_printf(&shaped, "(%s)", number.ptr ? number.ptr : "");
+			st_buf_dispose(&number);
+			number = shaped;
+		} else if (e->kind == ST_NUM_BIBREF) {
+			st_buf shaped = ST_BUF_INIT;
+			st_buf_printf(&shaped, "[%s]", number.ptr ? number.ptr : "");
+			st_buf_dispose(&number);
+			number = shaped;
+		}
+	} else {
+		st_buf_puts(&number, nb->labels.ptr + e->label);
+	}
+	if (st_buf_check(&number) < 0)
+		return st_error_oom();
+	n = number.ptr ? number.ptr : "";
+	switch (e->kind) {
+	case ST_NUM_CLAUSE:
+		st_buf_printf(out, gbt ? "第%s章" : "Clause %s", n);
+		break;
+	case ST_NUM_ANNEX:
+		st_buf_printf(out, gbt ? "附录 %s" : "Annex %s", n);
+		break;
+	case ST_NUM_TABLE:
+		st_buf_printf(out, gbt ? "表 %s" : "Table %s", n);
+		break;
+	case ST_NUM_FIGURE:
+		st_buf_printf(out, gbt ? "图 %s" : "Figure %s", n);
+		break;
+	case ST_NUM_FORMULA:
+		st_buf_printf(out, gbt ? "公式%s" : "Formula %s", n);
+		break;
+	case ST_NUM_NOTE:
+		st_buf_printf(out, "%s%s%s", gbt ? "注" : "Note", *n ? " " : "", n);
+		break;
+	case ST_NUM_EXAMPLE:
+		st_buf_printf(out, "%s%s%s", gbt ? "示例" : "Example", *n ? " " : "", n);
+		break;
+	case ST_NUM_NORMREF: {
+		const xmlNode *ref = first_std_ref(target);
+		xmlChar *text = ref ? xmlNodeGetContent(ref) : NULL;
+		if (text)
+			st_buf_puts(out, (const char *)text);
+		xmlFree(text);
+		break;
+	}
+	default:
+		st_buf_puts(out, n);
+		break;
+	}
+	st_buf_dispose(&number);
+	return st_buf_check(out);
+}
+
+/* ------------------------------------------------------------------ */
+/* Rendering preparation                                                */
+
+static int insert_label(xmlNode *node, const char *text)
+{
+	xmlNode *label, *c, *before = NULL;
+
+	for (c = node->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (NAME_IS(c, "editing-instructions") || NAME_IS(c, "sec-meta") ||
+		    NAME_IS(c, "object-id"))
+			continue;
+		before = c;
+		break;
+	}
+	if (!(label = xmlNewDocNode(node->doc, node->ns, (const xmlChar *)"label", NULL)))
+		return st_error_oom();
+	xmlNodeAddContent(label, (const xmlChar *)text);
+	if (before)
+		xmlAddPrevSibling(before, label);
+	else
+		xmlAddChild(node, label);
+	return 0;
+}
+
+static int label_cb(xmlNode *node, enum st_num_kind kind, const char *label,
+		    const xmlNode *hand, void *payload)
+{
+	(void)payload;
+	if (hand || !*label || kind == ST_NUM_NORMREF)
+		return 0;
+	return insert_label(node, label);
+}
+
+struct fill {
+	st_numbering *nb;
+	xmlHashTablePtr ids;
+	st_buf text;
+	int error;
+};
+
+static void collect_ids(xmlNode *node, xmlHashTablePtr ids)
+{
+	xmlNode *c;
+
+	for (c = node; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		{
+			xmlChar *id = xmlGetProp(c, (const xmlChar *)"id");
+			if (id) {
+				xmlHashAddEntry(ids, id, c); /* the first one wins */
+				xmlFree(id);
+			}
+		}
+		if (c->children)
+			collect_ids(c->children, ids);
+	}
+}
+
+static void fill_xrefs(struct fill *f, xmlNode *node)
+{
+	xmlNode *c;
+
+	for (c = node; c && !f->error; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (NAME_IS(c, "xref")) {
+			xmlChar *rid;
+			xmlNode *target;
+			if (c->children)
+				continue; /* text of its own */
+			rid = xmlGetProp(c, (const xmlChar *)"rid");
+			/* rid may list several ids; the first names the target */
+			if (rid) {
+				char *space = strchr((char *)rid, ' ');
+				if (space)
+					*space = '\0';
+				target = xmlHashLookup(f->ids, rid);
+				if (target) {
+					st_buf_clear(&f->text);
+					if ((f->error = st_numbering_ref_text(&f->text, f->nb, target)) == 0 &&
+					    f->text.size)
+						xmlNodeAddContent(c, (const xmlChar *)f->text.ptr);
+				}
+			}
+			xmlFree(rid);
+			continue;
+		}
+		if (c->children)
+			fill_xrefs(f, c->children);
+	}
+}
+
+int st_draft_annotate(xmlDoc *doc, st_profile profile, const char *stage, int stage_label)
+{
+	st_numbering *nb = NULL;
+	xmlNode *root = xmlDocGetRootElement(doc);
+	struct fill f;
+	int error;
+
+	memset(&f, 0, sizeof(f));
+	if (!root)
+		return st_error_set(ST_EINVALID, _("the document is empty"));
+	if ((error = st_numbering_compute(&nb, doc, profile)) < 0)
+		return error;
+	/* xrefs first: their text may come from hand labels, not new ones. */
+	f.nb = nb;
+	if (!(f.ids = xmlHashCreate(1024))) {
+		st_numbering_free(nb);
+		return st_error_oom();
+	}
+	collect_ids(root, f.ids);
+	fill_xrefs(&f, root);
+	error = f.error;
+	if (!error)
+		error = st_numbering_each(nb, label_cb, NULL);
+	xmlHashFree(f.ids, NULL);
+	st_buf_dispose(&f.text);
+	st_numbering_free(nb);
+	if (error)
+		return error;
+	xmlSetProp(root, (const xmlChar *)"st-profile", (const xmlChar *)st_profile_name(profile));
+	xmlSetProp(root, (const xmlChar *)"st-stage", (const xmlChar *)(stage ? stage : ""));
+	xmlSetProp(root, (const xmlChar *)"st-stage-label",
+		   (const xmlChar *)(stage_label ? "1" : "0"));
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Skeleton                                                             */
+
+static xmlNode *add_text_child(xmlNode *parent, const char *name, const char *text)
+{
+	xmlNode *n = xmlNewChild(parent, NULL, (const xmlChar *)name, NULL);
+
+	if (n && text)
+		xmlNodeAddContent(n, (const xmlChar *)text);
+	return n;
+}
+
+static int add_title(xmlNode *meta, const char *lang, const char *title)
+{
+	xmlNode *wrap = xmlNewChild(meta, NULL, (const xmlChar *)"title-wrap", NULL);
+
+	if (!wrap)
+		return st_error_oom();
+	xmlNodeSetLang(wrap, (const xmlChar *)lang);
+	if (!add_text_child(wrap, "main", title))
+		return st_error_oom();
+	return 0;
+}
+
+static int add_custom_meta(xmlNode *group, const char *name, const char *value)
+{
+	xmlNode *cm = xmlNewChild(group, NULL, (const xmlChar *)"custom-meta", NULL);
+
+	if (!cm || !add_text_child(cm, "meta-name", name) ||
+	    !add_text_child(cm, "meta-value", value))
+		return st_error_oom();
+	return 0;
+}
+
+/* Fills std-meta in the order NISO STS requires. */
+static int fill_meta(xmlNode *meta, const st_draft_new_options *opts)
+{
+	int gbt = opts->profile == ST_PROFILE_GBT;
+	xmlNode *n, *group;
+	int error;
+
+	if ((error = add_title(meta, gbt ? "zh" : "en", opts->title)) < 0)
+		return error;
+	if (gbt && opts->title_en && (error = add_title(meta, "en", opts->title_en)) < 0)
+		return error;
+	if (opts->number) {
+		if (!(n = add_text_child(meta, "std-ref", opts->number)))
+			return st_error_oom();
+		xmlSetProp(n, (const xmlChar *)"type", (const xmlChar *)"dated");
+	}
+	if (opts->committee && !add_text_child(meta, "comm-ref", opts->committee))
+		return st_error_oom();
+	if (opts->ics && !add_text_child(meta, "ics", opts->ics))
+		return st_error_oom();
+	if (opts->replaces) {
+		if (!(n = xmlNewChild(meta, NULL, (const xmlChar *)"std-xref", NULL)) ||
+		    !add_text_child(n, "std-ref", opts->replaces))
+			return st_error_oom();
+		xmlSetProp(n, (const xmlChar *)"type", (const xmlChar *)"replaces");
+	}
+	if (!(group = xmlNewChild(meta, NULL, (const xmlChar *)"custom-meta-group", NULL)))
+		return st_error_oom();
+	if (opts->ccs && (error = add_custom_meta(group, "ccs", opts->ccs)) < 0)
+		return error;
+	return add_custom_meta(group, "profile", st_profile_name(opts->profile));
+}
+
+/* Indents the children of 'node' (at 'depth') when they are elements only. */
+static void indent(xmlNode *node, int depth)
+{
+	char pad[64];
+	xmlNode *c, *next;
+	int i;
+
+	for (c = node->children; c; c = c->next)
+		if (c->type != XML_ELEMENT_NODE)
+			return; /* mixed content keeps its spacing */
+	if (!node->children)
+		return;
+	for (c = node->children; c; c = next) {
+		next = c->next;
+		pad[0] = '\n';
+		for (i = 0; i < (depth + 1) * 2 && i < 60; i++)
+			pad[i + 1] = ' ';
+		pad[i + 1] = '\0';
+		xmlAddPrevSibling(c, xmlNewDocText(node->doc, (const xmlChar *)pad));
+		indent(c, depth + 1);
+	}
+	pad[0] = '\n';
+	for (i = 0; i < depth * 2 && i < 60; i++)
+		pad[i + 1] = ' ';
+	pad[i + 1] = '\0';
+	xmlAddChild(node, xmlNewDocText(node->doc, (const xmlChar *)pad));
+}
+
+/* GB/T: the foreword says which document this one replaces. */
+static int add_replaces_sentence(xmlNode *foreword, const st_draft_new_options *opts)
+{
+	xmlNode *c, *p;
+	st_buf text = ST_BUF_INIT;
+	int error;
+
+	for (c = foreword->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && NAME_IS(c, "p"))
+			break;
+	if (!c)
+		return 0;
+	if (opts->profile == ST_PROFILE_GBT)
+		st_buf_printf(&text, "本文件代替%s，与%s相比，除结构调整和编辑性改动外，主要技术变化如下：……。",
+			      opts->replaces, opts->replaces);
+	else
+		st_buf_printf(&text, "This edition cancels and replaces %s, which has been technically revised.",
+			      opts->replaces);
+	if ((error = st_buf_check(&text)) < 0)
+		return error;
+	if (!(p = xmlNewDocNode(foreword->doc, NULL, (const xmlChar *)"p", NULL))) {
+		st_buf_dispose(&text);
+		return st_error_oom();
+	}
+	xmlNodeAddContent(p, (const xmlChar *)text.ptr);
+	xmlAddNextSibling(c, p);
+	xmlAddPrevSibling(p, xmlNewDocText(foreword->doc, (const xmlChar *)"\n      "));
+	st_buf_dispose(&text);
+	return 0;
+}
+
+int st_draft_skeleton(st_buf *out, const char *datadir, const st_draft_new_options *opts)
+{
+	st_buf path = ST_BUF_INIT;
+	xmlDoc *doc = NULL;
+	xmlNode *root, *front, *meta = NULL, *c;
+	int error;
+
+	st_buf_printf(&path, "%s/templates/skeleton-%s.xml", datadir,
+		      st_profile_name(opts->profile));
+	if ((error = st_buf_check(&path)) < 0)
+		goto done;
+	if ((error = st_xml_parse_file(&doc, path.ptr)) < 0)
+		goto done;
+	/* The template's own comments are not the draft's. */
+	for (c = doc->children; c;) {
+		xmlNode *next = c->next;
+		if (c->type == XML_COMMENT_NODE) {
+			xmlUnlinkNode(c);
+			xmlFreeNode(c);
+		}
+		c = next;
+	}
+	root = xmlDocGetRootElement(doc);
+	front = child_element(root, "front");
+	meta = child_element(front, "std-meta");
+	if (!meta) {
+		error = st_error_set(ST_ERROR, _("'%s' has no std-meta"), path.ptr);
+		goto done;
+	}
+	if ((error = fill_meta(meta, opts)) < 0)
+		goto done;
+	indent(meta, 2);
+	if (opts->replaces) {
+		for (c = front->children; c; c = c->next) {
+			xmlChar *type;
+			int fw;
+			if (c->type != XML_ELEMENT_NODE || !NAME_IS(c, "sec"))
+				continue;
+			type = xmlGetProp(c, (const xmlChar *)"sec-type");
+			fw = type && strcmp((const char *)type, "foreword") == 0;
+			xmlFree(type);
+			if (fw && (error = add_replaces_sentence(c, opts)) < 0)
+				goto done;
+		}
+	}
+	error = st_xml_serialise(out, doc);
+done:
+	xmlFreeDoc(doc);
+	st_buf_dispose(&path);
+	return error;
+}
