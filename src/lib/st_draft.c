@@ -125,13 +125,15 @@ struct st_numbering {
 	size_t n, alloc;
 	st_buf labels;
 	/* Per-document counters. */
-	unsigned footnotes, bibrefs;
+	unsigned footnotes, bibrefs, annexes;
 };
 
 /* Notes and examples waiting for their clause to end. */
 struct frame {
 	size_t *notes, nnotes, anotes;
 	size_t *examples, nexamples, aexamples;
+	int table;             /* a table: its footnotes are a, b, c ... */
+	unsigned footnotes;
 };
 
 /* Counters of the body or of one annex. */
@@ -252,6 +254,7 @@ static int visit_section(st_numbering *nb, xmlNode *node, const char *label,
 	int error;
 
 	memset(&frame, 0, sizeof(frame));
+	frame.table = NAME_IS(node, "table-wrap");
 	error = visit(nb, node, label, mode, scope, &frame, 0);
 	if (!error)
 		error = number_list(nb, frame.notes, frame.nnotes);
@@ -299,6 +302,15 @@ static int visit(st_numbering *nb, xmlNode *parent, const char *label, enum sec_
 			} else {
 				error = visit_section(nb, c, "", SEC_NONE, scope);
 			}
+		} else if (NAME_IS(c, "app")) {
+			char letters[8];
+			struct scope annex;
+			annex_letters(letters, sizeof(letters), ++nb->annexes);
+			memset(&annex, 0, sizeof(annex));
+			annex.prefix = letters;
+			error = add_entry(nb, c, ST_NUM_ANNEX, letters, NULL);
+			if (!error)
+				error = visit_section(nb, c, letters, SEC_NUMBERED, &annex);
 		} else if (NAME_IS(c, "table-wrap") || NAME_IS(c, "fig") ||
 			   NAME_IS(c, "disp-formula")) {
 			enum st_num_kind kind = NAME_IS(c, "table-wrap") ? ST_NUM_TABLE :
@@ -323,8 +335,11 @@ static int visit(st_numbering *nb, xmlNode *parent, const char *label, enum sec_
 				error = visit(nb, c, label, SEC_NONE, scope, frame, in_bibl);
 		} else if (NAME_IS(c, "fn")) {
 			st_buf_clear(&buf);
-			st_buf_printf(&buf, nb->profile == ST_PROFILE_GBT ? "%u)" : "%u",
-				      ++nb->footnotes);
+			if (frame->table)
+				st_buf_putc(&buf, (char)('a' + (frame->footnotes++ % 26)));
+			else
+				st_buf_printf(&buf, nb->profile == ST_PROFILE_GBT ? "%u)" : "%u",
+					      ++nb->footnotes);
 			if ((error = st_buf_check(&buf)) < 0 ||
 			    (error = add_entry(nb, c, ST_NUM_FOOTNOTE, buf.ptr, NULL)) < 0)
 				break;
@@ -355,36 +370,6 @@ static int visit(st_numbering *nb, xmlNode *parent, const char *label, enum sec_
 		}
 	}
 	st_buf_dispose(&buf);
-	return error;
-}
-
-static int number_back(st_numbering *nb, xmlNode *back, struct scope *body_scope)
-{
-	unsigned annexes = 0;
-	xmlNode *c, *app;
-	int error = 0;
-
-	for (c = back->children; c && !error; c = c->next) {
-		if (c->type != XML_ELEMENT_NODE)
-			continue;
-		if (NAME_IS(c, "app-group") || NAME_IS(c, "app")) {
-			xmlNode *first = NAME_IS(c, "app") ? c : c->children;
-			for (app = first; app && !error; app = NAME_IS(c, "app") ? NULL : app->next) {
-				char letters[8];
-				struct scope scope;
-				if (app->type != XML_ELEMENT_NODE || !NAME_IS(app, "app"))
-					continue;
-				annex_letters(letters, sizeof(letters), ++annexes);
-				memset(&scope, 0, sizeof(scope));
-				scope.prefix = letters;
-				error = add_entry(nb, app, ST_NUM_ANNEX, letters, NULL);
-				if (!error)
-					error = visit_section(nb, app, letters, SEC_NUMBERED, &scope);
-			}
-		} else {
-			error = visit_section(nb, c, "", SEC_NONE, body_scope);
-		}
-	}
 	return error;
 }
 
@@ -423,8 +408,6 @@ int st_numbering_compute(st_numbering **out, xmlDoc *doc, st_profile profile)
 			}
 		} else if (NAME_IS(part, "body")) {
 			error = visit_section(nb, part, "", SEC_NUMBERED, &body_scope);
-		} else if (NAME_IS(part, "back")) {
-			error = number_back(nb, part, &body_scope);
 		} else {
 			error = visit_section(nb, part, "", SEC_NONE, &body_scope);
 		}

@@ -918,8 +918,12 @@ static int ref_ends(const unsigned char *after)
 {
 	if (is_digit(after[0]))
 		return 0;
-	if ((after[0] == '.' || after[0] == '-') && is_digit(after[1]))
+	if (after[0] == '.' && is_digit(after[1]))
 		return 0;
+	/* a part number (ISO 10218-1) runs on; a year (GB/T 1-2020, a wrong dash) does not */
+	if (after[0] == '-' && is_digit(after[1]))
+		return is_digit(after[2]) && is_digit(after[3]) && is_digit(after[4]) &&
+		       !is_digit(after[5]);
 	return 1;
 }
 
@@ -967,47 +971,27 @@ static void ac_free(struct ac *ac)
 	free(ac->patterns);
 }
 
-/* The designation of a term entry in the draft's language. */
-static char *term_of(const xmlNode *term_sec, const char *lang)
+/* Adds every designation of a term entry (not of entries nested in it). */
+static int add_designations(struct ac *ac, const xmlNode *term_sec, const xmlNode *node, int *added)
 {
-	const xmlNode *stack[64];
-	size_t depth = 0;
-	const xmlNode *n = term_sec->children;
-	char *first = NULL;
+	const xmlNode *n;
+	int error;
 
-	while (n || depth) {
-		if (!n) {
-			n = stack[--depth]->next;
+	for (n = node->children; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE || NAME_IS(n, "term-sec"))
 			continue;
+		if (NAME_IS(n, "term") && n->ns) {
+			xmlChar *text = xmlNodeGetContent((xmlNodePtr)n);
+			error = text && *text ? ac_add(ac, (const char *)text, term_sec, 0) : 0;
+			*added += text && *text;
+			xmlFree(text);
+			if (error < 0)
+				return error;
+		} else if (n->children && (error = add_designations(ac, term_sec, n, added)) < 0) {
+			return error;
 		}
-		if (n->type == XML_ELEMENT_NODE) {
-			if (NAME_IS(n, "term") && n->ns) {
-				xmlChar *text = xmlNodeGetContent((xmlNodePtr)n);
-				xmlChar *l = xmlNodeGetLang((xmlNodePtr)n);
-				char *copy = text ? strdup((const char *)text) : NULL;
-				int mine = l && strncmp((const char *)l, lang, 2) == 0;
-				xmlFree(text);
-				xmlFree(l);
-				if (mine) {
-					free(first);
-					return copy;
-				}
-				if (!first)
-					first = copy;
-				else
-					free(copy);
-			} else if (NAME_IS(n, "term-sec")) {
-				n = n->next; /* a nested entry is its own */
-				continue;
-			} else if (n->children && depth < 64) {
-				stack[depth++] = n;
-				n = n->children;
-				continue;
-			}
-		}
-		n = n->next;
 	}
-	return first;
+	return 0;
 }
 
 /* Strips the year: "GB/T 1.1—2020" → "GB/T 1.1", "ISO 12100:2010" → "ISO 12100". */
@@ -1058,20 +1042,16 @@ struct usage {
 static void add_terms(struct usage *u, xmlNode *node)
 {
 	xmlNode *c;
-	const char *lang = u->l->profile == ST_PROFILE_GBT ? "zh" : "en";
 
 	for (c = node->children; c && !u->l->error; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
 		if (NAME_IS(c, "term-sec")) {
-			char *term = term_of(c, lang);
-			if (term && (u->l->error = ac_add(u->ac, term, c, 0)) < 0) {
-				free(term);
+			int added = 0;
+			if ((u->l->error = add_designations(u->ac, c, c, &added)) < 0)
 				return;
-			}
-			if (!term && (u->l->error = ac_add(u->ac, "\x01\x02", c, 0)) < 0)
+			if (!added && (u->l->error = ac_add(u->ac, "\x01\x02", c, 0)) < 0)
 				return; /* no designation: only an xref can use it */
-			free(term);
 			add_terms(u, c);
 		} else if (NAME_IS(c, "sec")) {
 			add_terms(u, c);
@@ -1153,7 +1133,13 @@ static void check_usage(struct lint *l, xmlNode *root, xmlHashTablePtr cited)
 		ac_search(&ac, (const unsigned char *)(l->hay.ptr ? l->hay.ptr : ""), l->hay.size);
 	for (i = 0; i < ac.npatterns && !l->error; i++) {
 		struct ac_pattern *p = &ac.patterns[i];
-		if (p->found || cited_by_xref(cited, p->owner))
+		size_t j;
+		int found = 0;
+		/* an entry's designations are added one after the other */
+		for (j = i; j < ac.npatterns && ac.patterns[j].owner == p->owner; j++)
+			found |= ac.patterns[j].found;
+		i = j - 1;
+		if (found || cited_by_xref(cited, p->owner))
 			continue;
 		if (p->ref)
 			report(l, line_of(p->owner), ST_SEVERITY_ERROR, "REF-UNCITED",

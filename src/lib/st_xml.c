@@ -89,13 +89,58 @@ static xmlNode *find_offender(xmlNode *root, int *too_deep)
 	return NULL;
 }
 
+/* What the parser saw first: its first error, and any entity declaration. */
+struct parse_watch {
+	xmlError first;
+	int seen;
+	long entity_line;       /* > 0: an entity was declared there */
+	entityDeclSAXFunc entity_decl;
+};
+
+static void watch_error(void *data, xmlErrorPtr err)
+{
+	xmlParserCtxtPtr ctxt = data;
+	struct parse_watch *w = ctxt ? ctxt->_private : NULL;
+
+	if (!w || w->seen || !err)
+		return;
+	w->seen = 1;
+	w->first = *err;
+	w->first.message = NULL; /* copied below, as the error is reused */
+	if (err->message)
+		w->first.message = (char *)xmlStrdup((const xmlChar *)err->message);
+	w->first.file = NULL;
+	w->first.str1 = w->first.str2 = w->first.str3 = NULL;
+	w->first.node = NULL;
+}
+
+/* Stops at the first entity declaration: nothing gets to expand. */
+static void watch_entity_decl(void *data, const xmlChar *name, int type,
+			      const xmlChar *public_id, const xmlChar *system_id,
+			      xmlChar *content)
+{
+	xmlParserCtxtPtr ctxt = data;
+	struct parse_watch *w = ctxt->_private;
+
+	(void)name;
+	(void)type;
+	(void)public_id;
+	(void)system_id;
+	(void)content;
+	if (w && !w->entity_line)
+		w->entity_line = ctxt->input ? ctxt->input->line : 1;
+	xmlStopParser(ctxt);
+}
+
 int st_xml_parse_memory(xmlDoc **out, const char *data, size_t len, const char *name)
 {
 	xmlParserCtxtPtr ctxt = NULL;
 	xmlDoc *doc = NULL;
 	xmlNode *root;
+	struct parse_watch watch;
 	int error = ST_EINVALID;
 
+	memset(&watch, 0, sizeof(watch));
 	*out = NULL;
 	if (len > ST_XML_MAX_BYTES)
 		return st_error_set(ST_EINVALID,
@@ -106,9 +151,18 @@ int st_xml_parse_memory(xmlDoc **out, const char *data, size_t len, const char *
 	if (!(ctxt = xmlNewParserCtxt()))
 		return st_error_oom();
 
+	memset(&watch, 0, sizeof(watch));
+	ctxt->_private = &watch;
+	ctxt->sax->serror = watch_error;
+	ctxt->sax->entityDecl = watch_entity_decl;
 	doc = xmlCtxtReadMemory(ctxt, data, (int)len, name, NULL, SAFE_PARSE_OPTIONS);
+	if (watch.entity_line) {
+		st_error_set(ST_EINVALID, _("%s:%ld:1: entity declarations are not allowed"),
+			     name, watch.entity_line);
+		goto done;
+	}
 	if (!doc || !ctxt->wellFormed) {
-		const xmlError *err = xmlCtxtGetLastError(ctxt);
+		const xmlError *err = watch.seen ? &watch.first : xmlCtxtGetLastError(ctxt);
 		if (err && err->code != XML_ERR_OK)
 			set_xml_error(ST_EINVALID, name, err);
 		else
@@ -149,7 +203,10 @@ int st_xml_parse_memory(xmlDoc **out, const char *data, size_t len, const char *
 	doc = NULL;
 	error = 0;
 done:
+	xmlFree(watch.first.message);
 	xmlFreeDoc(doc);
+	if (ctxt)
+		ctxt->_private = NULL;
 	xmlFreeParserCtxt(ctxt);
 	return error;
 }

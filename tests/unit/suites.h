@@ -13,5 +13,6 @@ Suite *repo_suite(void);
 Suite *stdnum_suite(void);
 Suite *csv_suite(void);
 Suite *claim_suite(void);
+Suite *draft_suite(void);
 
 #endif
