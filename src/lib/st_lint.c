@@ -69,6 +69,9 @@ struct lint {
 	size_t nxrefs, axrefs;
 	/* the text terms and references must appear in */
 	st_buf hay;
+	/* where each term entry's own text is in 'hay' (termEntry _private: index + 1) */
+	struct range { size_t start, end; xmlNode *entry; } *ranges;
+	size_t nranges, aranges;
 	int error;
 };
 
@@ -784,7 +787,22 @@ static void walk_text(struct lint *l, xmlNode *element, unsigned flags)
 				 (NAME_IS(c, "sec") && c->parent && NAME_IS(c->parent, "front")) ||
 				 (l->profile == ST_PROFILE_ISO && is_sec_type(c, "scope")))
 				f |= T_INFORMATIVE;
-			walk_text(l, c, f);
+			if (NAME_IS(c, "termEntry") && !c->_private) {
+				size_t index = l->nranges;
+				if (st_array_grow(&l->ranges, &l->aranges, l->nranges + 1,
+						  sizeof(*l->ranges)) < 0) {
+					l->error = st_error_oom();
+					return;
+				}
+				l->ranges[index].start = l->hay.size;
+				l->ranges[index].entry = c;
+				l->nranges++;
+				c->_private = (void *)(uintptr_t)(index + 1);
+				walk_text(l, c, f);
+				l->ranges[index].end = l->hay.size;
+			} else {
+				walk_text(l, c, f);
+			}
 			if (is_block(c))
 				st_buf_putc(&l->hay, '\n');
 		}
@@ -804,6 +822,7 @@ struct ac_node {
 struct ac_pattern {
 	const xmlNode *owner;  /* the term-sec or ref */
 	size_t len;
+	size_t skip_start, skip_end; /* its own entry: a match there is no use */
 	int ref;               /* a reference number: the next character decides */
 	int same;              /* the next pattern with the same text, or -1 */
 	int found;
@@ -875,6 +894,7 @@ static int ac_add(struct ac *ac, const char *text, const xmlNode *owner, int ref
 	ac->patterns[index].len = strlen(text);
 	ac->patterns[index].ref = ref;
 	ac->patterns[index].found = 0;
+	ac->patterns[index].skip_start = ac->patterns[index].skip_end = 0;
 	ac->patterns[index].same = ac->nodes[node].pattern;
 	ac->nodes[node].pattern = index;
 	return 0;
@@ -934,6 +954,8 @@ static void ac_mark(struct ac *ac, int pattern, const unsigned char *hay, size_t
 		size_t start = end + 1 - p->len;
 		if (p->found)
 			continue;
+		if (start >= p->skip_start && end < p->skip_end)
+			continue;
 		if (p->ref && !ref_ends(hay + end + 1))
 			continue;
 		/* An English word starts at a word boundary. */
@@ -972,22 +994,33 @@ static void ac_free(struct ac *ac)
 }
 
 /* Adds every designation of a term entry (not of entries nested in it). */
-static int add_designations(struct ac *ac, const xmlNode *term_sec, const xmlNode *node, int *added)
+static int add_designations(struct lint *l, struct ac *ac, const xmlNode *term_sec,
+			    const xmlNode *node, const struct range *own, int *added)
 {
 	const xmlNode *n;
 	int error;
 
 	for (n = node->children; n; n = n->next) {
+		const struct range *r = own;
 		if (n->type != XML_ELEMENT_NODE || NAME_IS(n, "term-sec"))
 			continue;
+		if (NAME_IS(n, "termEntry") && n->_private) {
+			uintptr_t i = (uintptr_t)n->_private;
+			if (i <= l->nranges && l->ranges[i - 1].entry == n)
+				r = &l->ranges[i - 1];
+		}
 		if (NAME_IS(n, "term") && n->ns) {
 			xmlChar *text = xmlNodeGetContent((xmlNodePtr)n);
 			error = text && *text ? ac_add(ac, (const char *)text, term_sec, 0) : 0;
+			if (!error && text && *text && own) {
+				ac->patterns[ac->npatterns - 1].skip_start = own->start;
+				ac->patterns[ac->npatterns - 1].skip_end = own->end;
+			}
 			*added += text && *text;
 			xmlFree(text);
 			if (error < 0)
 				return error;
-		} else if (n->children && (error = add_designations(ac, term_sec, n, added)) < 0) {
+		} else if (n->children && (error = add_designations(l, ac, term_sec, n, r, added)) < 0) {
 			return error;
 		}
 	}
@@ -1048,7 +1081,7 @@ static void add_terms(struct usage *u, xmlNode *node)
 			continue;
 		if (NAME_IS(c, "term-sec")) {
 			int added = 0;
-			if ((u->l->error = add_designations(u->ac, c, c, &added)) < 0)
+			if ((u->l->error = add_designations(u->l, u->ac, c, c, NULL, &added)) < 0)
 				return;
 			if (!added && (u->l->error = ac_add(u->ac, "\x01\x02", c, 0)) < 0)
 				return; /* no designation: only an xref can use it */
@@ -1268,6 +1301,12 @@ done:
 	xmlHashFree(l.ids, NULL);
 	xmlHashFree(cited, NULL);
 	free(l.xrefs);
+	{
+		size_t i;
+		for (i = 0; i < l.nranges; i++)
+			l.ranges[i].entry->_private = NULL;
+		free(l.ranges);
+	}
 	st_buf_dispose(&l.hay);
 	return l.error < 0 ? l.error : 0;
 }
