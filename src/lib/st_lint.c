@@ -473,7 +473,7 @@ static void collect_ids(struct lint *l, xmlNode *node)
 				l->error = st_error_oom();
 			xmlFree(id);
 		}
-		if (NAME_IS(c, "xref")) {
+		if (NAME_IS(c, "xref") || (NAME_IS(c, "entailedTerm") && c->ns)) {
 			if (st_array_grow(&l->xrefs, &l->axrefs, l->nxrefs + 1, sizeof(*l->xrefs)) < 0)
 				l->error = st_error_oom();
 			else
@@ -500,9 +500,12 @@ static void check_xrefs(struct lint *l, xmlHashTablePtr cited)
 
 	for (i = 0; i < l->nxrefs && !l->error; i++) {
 		xmlNode *x = l->xrefs[i], *target;
-		xmlChar *rid = xmlGetProp(x, (const xmlChar *)"rid");
+		int entailed = NAME_IS(x, "entailedTerm");
+		xmlChar *rid = xmlGetProp(x, (const xmlChar *)(entailed ? "target" : "rid"));
 		char *p, *save = NULL;
 
+		if (entailed && !rid)
+			continue; /* an entailed term may name no entry */
 		if (!rid || !*rid) {
 			report(l, line_of(x), ST_SEVERITY_ERROR, "XREF-TARGET",
 			       _("this cross reference has no rid"));
