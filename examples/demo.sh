@@ -3,7 +3,9 @@
 # secretariat repository, imports the example organisations, standards and
 # secretariats (one commit each), records funding already received, then
 # computes grant claims, writes one application form, files a claim, and
-# shows that the same item cannot be claimed twice.
+# shows that the same item cannot be claimed twice.  Then it starts a draft
+# standard, checks it against the drafting rules, moves it to the committee
+# stage and renders it.
 #
 #   examples/demo.sh [STDTOOL [DIR]]
 #
@@ -64,6 +66,31 @@ run "$@" -C "$dir" claim-grant --org 91440300MA5FK2L751 --file --format xml
 echo
 echo "# Claimed items are never paid twice:"
 run "$@" -C "$dir" claim-grant --org 91440300MA5FK2L751
+
+echo
+echo "# A draft: start it from the GB/T skeleton, write it (here: the example"
+echo "# text, committed with plain git as an editor would), check it, move it"
+echo "# to the committee stage and render the 征求意见稿."
+run "$@" -C "$dir" draft new gripper --profile gbt --title '服务机器人 末端执行器 通用技术条件' \
+	--title-en 'Service robots — End effectors — General specification' \
+	--number 'GB/T 45888—2026' --ics 25.040.30 --ccs J07 --committee 'SAC/TC 591' \
+	--replaces 'GB/T 45888—2019'
+run "$@" -C "$dir" draft validate gripper
+cp "$here/draft-gripper.xml" "$dir/drafts/gripper/draft.xml"
+echo
+echo "\$ git -C $dir commit -am 'gripper: the first working draft'"
+git -C "$dir" -c user.name='示例秘书处' -c user.email=secretariat@example.org \
+	commit -q -am 'gripper: the first working draft'
+run "$@" -C "$dir" draft validate gripper
+run "$@" -C "$dir" draft stage gripper 征求意见稿
+draft_html=$(cd "$(dirname "$dir")" && pwd)/$(basename "$dir")-draft.html
+run "$@" -C "$dir" draft render gripper -o "$draft_html"
+echo "(the 征求意见稿 is in $draft_html)"
+run "$@" -C "$dir" draft list
+run "$@" -C "$dir" draft log gripper
+echo
+echo "\$ git -C $dir tag -n1"
+git -C "$dir" tag -n1
 run "$@" -C "$dir" check
 echo
 echo "\$ git -C $dir log --oneline"

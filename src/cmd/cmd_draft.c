@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "commands.h"
@@ -445,6 +446,14 @@ static int draft_validate(int argc, char **argv, struct cli *cli)
 	}
 	if (out.size)
 		fwrite(out.ptr, 1, out.size, stdout);
+	/* A person at a terminal gets told when all is well, and the counts. */
+	if (!xml && isatty(STDOUT_FILENO)) {
+		if (!findings.n)
+			printf(_("%s: no problems found\n"), t.name.ptr);
+		else
+			printf(_("%s: %zu errors, %zu warnings\n"), t.name.ptr,
+			       findings.errors, findings.warnings);
+	}
 	status = findings.errors ? EXIT_FINDINGS : EXIT_OK;
 done:
 	if (copies) {
