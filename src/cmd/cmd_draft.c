@@ -451,7 +451,7 @@ static int draft_validate(int argc, char **argv, struct cli *cli)
 		if (!findings.n)
 			printf(_("%s: no problems found\n"), t.name.ptr);
 		else
-			printf(_("%s: %zu errors, %zu warnings\n"), t.name.ptr,
+			printf(_("%s: errors: %zu, warnings: %zu\n"), t.name.ptr,
 			       findings.errors, findings.warnings);
 	}
 	status = findings.errors ? EXIT_FINDINGS : EXIT_OK;
