@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -38,7 +40,11 @@ struct target {
 	int is_file;
 	const char *arg;
 	st_buf name;            /* shown in findings: drafts/ID/draft.xml or the path */
-	st_buf data;
+	st_buf data;            /* the text, read from Git ... */
+	void *map;              /* ... or a file mapped into memory */
+	size_t map_size;
+	const char *ptr;        /* the text either way */
+	size_t size;
 	st_repo *repo;
 	st_draft_meta *meta;    /* NULL for a file */
 };
@@ -47,6 +53,8 @@ static void target_dispose(struct target *t)
 {
 	st_buf_dispose(&t->name);
 	st_buf_dispose(&t->data);
+	if (t->map)
+		munmap(t->map, t->map_size);
 	st_draft_meta_free(t->meta);
 	st_repo_free(t->repo);
 }
@@ -64,9 +72,15 @@ static int read_file(st_buf *out, const char *path)
 	char chunk[65536];
 	size_t n;
 
+	struct stat st;
+
 	if (!fp)
 		return st_error_set(errno == ENOENT ? ST_ENOTFOUND : ST_ERROR,
 				    _("cannot open '%s': %s"), path, strerror(errno));
+	/* one allocation for a regular file of a size the parser takes */
+	if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+	    (size_t)st.st_size <= ST_XML_MAX_BYTES)
+		st_buf_grow(out, (size_t)st.st_size + 1);
 	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
 		st_buf_put(out, chunk, n);
 		if (out->size > ST_XML_MAX_BYTES) {
@@ -84,6 +98,44 @@ static int read_file(st_buf *out, const char *path)
 	return st_buf_check(out);
 }
 
+/*
+ * Maps a regular file into memory (no copy of a 20 MB draft); reads
+ * anything else (a pipe, a device) into the buffer.
+ */
+static int map_file(struct target *t, const char *path)
+{
+	struct stat st;
+	int fd, error;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return st_error_set(errno == ENOENT ? ST_ENOTFOUND : ST_ERROR,
+				    _("cannot open '%s': %s"), path, strerror(errno));
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+		if ((size_t)st.st_size > ST_XML_MAX_BYTES) {
+			close(fd);
+			return st_error_set(ST_EINVALID,
+				_("%s: document is larger than the limit of %zu bytes"),
+				path, ST_XML_MAX_BYTES);
+		}
+		t->map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+		if (t->map == MAP_FAILED) {
+			t->map = NULL;
+		} else {
+			close(fd);
+			t->map_size = (size_t)st.st_size;
+			t->ptr = t->map;
+			t->size = t->map_size;
+			return 0;
+		}
+	}
+	close(fd);
+	if ((error = read_file(&t->data, path)) < 0)
+		return error;
+	t->ptr = t->data.ptr ? t->data.ptr : "";
+	t->size = t->data.size;
+	return 0;
+}
+
 /* Loads the target; on failure prints the error and returns the exit status. */
 static int load_target(struct target *t, const char *arg, struct cli *cli)
 {
@@ -94,7 +146,7 @@ static int load_target(struct target *t, const char *arg, struct cli *cli)
 	if (looks_like_file(arg)) {
 		t->is_file = 1;
 		st_buf_puts(&t->name, arg);
-		if ((error = read_file(&t->data, arg)) < 0)
+		if ((error = map_file(t, arg)) < 0)
 			return cli_fail(cli, error);
 		return 0;
 	}
@@ -109,6 +161,8 @@ static int load_target(struct target *t, const char *arg, struct cli *cli)
 		return cli_fail(cli, error);
 	if ((error = st_repo_read(&t->data, t->repo, t->name.ptr)) < 0)
 		return cli_fail(cli, error);
+	t->ptr = t->data.ptr ? t->data.ptr : "";
+	t->size = t->data.size;
 	if (st_repo_worktree_changed(t->repo, t->name.ptr)) {
 		fflush(stdout);
 		fprintf(stderr, _("stdtool: note: %s has changes that are not committed; this is the committed version (commit the changes, or give the file's path to use the edited one)\n"),
@@ -365,7 +419,7 @@ static int lint_target(st_findings *findings, struct target *t, const struct cli
 	opts.schema = schema;
 	opts.ignore = (char *const *)ignore;
 	opts.nignore = n;
-	error = st_lint_memory(findings, t->data.ptr ? t->data.ptr : "", t->data.size,
+	error = st_lint_memory(findings, t->ptr, t->size,
 			       t->name.ptr, &opts, used);
 	free(ignore);
 	st_schema_free(schema);
@@ -518,7 +572,7 @@ static int draft_render(int argc, char **argv, struct cli *cli)
 		if (s && !stage_text)
 			st_stage_format(code, s->stage);
 	}
-	if ((error = st_xml_parse_memory(&doc, t.data.ptr ? t.data.ptr : "", t.data.size,
+	if ((error = st_xml_parse_memory(&doc, t.ptr, t.size,
 					 t.name.ptr)) < 0)
 		goto fail;
 	if (profile == ST_PROFILE_NONE)

@@ -239,6 +239,58 @@ static int scoped_label(st_buf *out, const struct scope *scope, unsigned n, int 
 	return st_buf_check(out);
 }
 
+/* The elements numbering cares about, told apart by one switch. */
+enum nkind {
+	NK_OTHER, NK_SEC, NK_TERM_SEC, NK_APP, NK_TABLE, NK_FIG, NK_FORMULA, NK_NOTE,
+	NK_EXAMPLE, NK_FN, NK_REF_LIST, NK_REF, NK_SKIP
+};
+
+static enum nkind classify(const xmlNode *c)
+{
+	const char *n = (const char *)c->name;
+
+	if (c->ns)
+		return NK_OTHER; /* MathML, TBX: nothing numbered inside is theirs */
+	switch (n[0]) {
+	case 'a':
+		return strcmp(n, "app") == 0 ? NK_APP : NK_OTHER;
+	case 'd':
+		return strcmp(n, "disp-formula") == 0 ? NK_FORMULA : NK_OTHER;
+	case 'f':
+		if (n[1] == 'n' && n[2] == '\0')
+			return NK_FN;
+		return strcmp(n, "fig") == 0 ? NK_FIG : NK_OTHER;
+	case 'i':
+		return strcmp(n, "iso-meta") == 0 ? NK_SKIP : NK_OTHER;
+	case 'l':
+		return strcmp(n, "label") == 0 ? NK_SKIP : NK_OTHER;
+	case 'n':
+		if (strcmp(n, "non-normative-note") == 0)
+			return NK_NOTE;
+		if (strcmp(n, "non-normative-example") == 0)
+			return NK_EXAMPLE;
+		return strcmp(n, "nat-meta") == 0 ? NK_SKIP : NK_OTHER;
+	case 'r':
+		if (strcmp(n, "ref") == 0)
+			return NK_REF;
+		if (strcmp(n, "ref-list") == 0)
+			return NK_REF_LIST;
+		return strcmp(n, "reg-meta") == 0 ? NK_SKIP : NK_OTHER;
+	case 's':
+		if (strcmp(n, "sec") == 0)
+			return NK_SEC;
+		return strcmp(n, "std-meta") == 0 ? NK_SKIP : NK_OTHER;
+	case 't':
+		if (strcmp(n, "table-wrap") == 0)
+			return NK_TABLE;
+		if (strcmp(n, "term-sec") == 0)
+			return NK_TERM_SEC;
+		return strcmp(n, "title") == 0 ? NK_SKIP : NK_OTHER;
+	default:
+		return NK_OTHER;
+	}
+}
+
 enum sec_mode {
 	SEC_NONE,      /* sections here are not numbered (foreword, back matter) */
 	SEC_NUMBERED   /* sections here are numbered below 'label' */
@@ -275,13 +327,21 @@ static int visit(st_numbering *nb, xmlNode *parent, const char *label, enum sec_
 	int error = 0;
 
 	for (c = parent->children; c && !error; c = c->next) {
+		enum nkind k;
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
 		if (c->ns && c->ns->href &&
 		    strcmp((const char *)c->ns->href, "http://www.w3.org/1998/Math/MathML") == 0)
 			continue; /* nothing to number inside a formula */
-		if (NAME_IS(c, "sec") || NAME_IS(c, "term-sec")) {
-			int term = NAME_IS(c, "term-sec");
+		k = classify(c);
+		if (k == NK_OTHER) {
+			if (c->children)
+				error = visit(nb, c, label, mode == SEC_NUMBERED ? SEC_NONE : mode,
+					      scope, frame, in_bibl);
+			continue;
+		}
+		if (k == NK_SEC || k == NK_TERM_SEC) {
+			int term = k == NK_TERM_SEC;
 			if (mode == SEC_NUMBERED) {
 				subs++;
 				st_buf_clear(&buf);
@@ -302,7 +362,7 @@ static int visit(st_numbering *nb, xmlNode *parent, const char *label, enum sec_
 			} else {
 				error = visit_section(nb, c, "", SEC_NONE, scope);
 			}
-		} else if (NAME_IS(c, "app")) {
+		} else if (k == NK_APP) {
 			char letters[8];
 			struct scope annex;
 			annex_letters(letters, sizeof(letters), ++nb->annexes);
@@ -311,10 +371,9 @@ static int visit(st_numbering *nb, xmlNode *parent, const char *label, enum sec_
 			error = add_entry(nb, c, ST_NUM_ANNEX, letters, NULL);
 			if (!error)
 				error = visit_section(nb, c, letters, SEC_NUMBERED, &annex);
-		} else if (NAME_IS(c, "table-wrap") || NAME_IS(c, "fig") ||
-			   NAME_IS(c, "disp-formula")) {
-			enum st_num_kind kind = NAME_IS(c, "table-wrap") ? ST_NUM_TABLE :
-						NAME_IS(c, "fig") ? ST_NUM_FIGURE : ST_NUM_FORMULA;
+		} else if (k == NK_TABLE || k == NK_FIG || k == NK_FORMULA) {
+			enum st_num_kind kind = k == NK_TABLE ? ST_NUM_TABLE :
+						k == NK_FIG ? ST_NUM_FIGURE : ST_NUM_FORMULA;
 			unsigned n = kind == ST_NUM_TABLE ? ++scope->tables :
 				     kind == ST_NUM_FIGURE ? ++scope->figures : ++scope->formulae;
 			if ((error = scoped_label(&buf, scope, n, kind == ST_NUM_FORMULA)) < 0)
@@ -324,8 +383,8 @@ static int visit(st_numbering *nb, xmlNode *parent, const char *label, enum sec_
 			/* Notes in a table or figure are its own. */
 			error = kind == ST_NUM_FORMULA ? 0 :
 				visit_section(nb, c, label, SEC_NONE, scope);
-		} else if (NAME_IS(c, "non-normative-note") || NAME_IS(c, "non-normative-example")) {
-			int note = NAME_IS(c, "non-normative-note");
+		} else if (k == NK_NOTE || k == NK_EXAMPLE) {
+			int note = k == NK_NOTE;
 			if ((error = add_entry(nb, c, note ? ST_NUM_NOTE : ST_NUM_EXAMPLE, "",
 					       &index)) < 0)
 				break;
@@ -333,7 +392,7 @@ static int visit(st_numbering *nb, xmlNode *parent, const char *label, enum sec_
 				push_index(&frame->examples, &frame->nexamples, &frame->aexamples, index);
 			if (!error)
 				error = visit(nb, c, label, SEC_NONE, scope, frame, in_bibl);
-		} else if (NAME_IS(c, "fn")) {
+		} else if (k == NK_FN) {
 			st_buf_clear(&buf);
 			if (frame->table)
 				st_buf_putc(&buf, (char)('a' + (frame->footnotes++ % 26)));
@@ -344,12 +403,12 @@ static int visit(st_numbering *nb, xmlNode *parent, const char *label, enum sec_
 			    (error = add_entry(nb, c, ST_NUM_FOOTNOTE, buf.ptr, NULL)) < 0)
 				break;
 			error = visit(nb, c, label, SEC_NONE, scope, frame, in_bibl);
-		} else if (NAME_IS(c, "ref-list")) {
+		} else if (k == NK_REF_LIST) {
 			xmlChar *type = xmlGetProp(c, (const xmlChar *)"content-type");
 			int bibl = !type || strcmp((const char *)type, "norm-refs") != 0;
 			xmlFree(type);
 			error = visit(nb, c, label, SEC_NONE, scope, frame, bibl ? 1 : 2);
-		} else if (NAME_IS(c, "ref") && in_bibl) {
+		} else if (k == NK_REF && in_bibl) {
 			if (in_bibl == 1) {
 				st_buf_clear(&buf);
 				st_buf_printf(&buf, "[%u]", ++nb->bibrefs);
@@ -360,9 +419,7 @@ static int visit(st_numbering *nb, xmlNode *parent, const char *label, enum sec_
 					  in_bibl == 1 ? buf.ptr : "", NULL);
 			if (!error)
 				error = visit(nb, c, label, SEC_NONE, scope, frame, 0);
-		} else if (NAME_IS(c, "label") || NAME_IS(c, "title") ||
-			   NAME_IS(c, "std-meta") || NAME_IS(c, "iso-meta") ||
-			   NAME_IS(c, "nat-meta") || NAME_IS(c, "reg-meta")) {
+		} else if (k == NK_SKIP) {
 			continue;
 		} else {
 			error = visit(nb, c, label, mode == SEC_NUMBERED ? SEC_NONE : mode,

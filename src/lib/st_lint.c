@@ -57,21 +57,30 @@ void st_findings_dispose(st_findings *f)
 #define ISO_NO_REFS "Therearenonormativereferencesinthisdocument."
 #define ISO_NO_TERMS "Notermsanddefinitionsarelistedinthisdocument."
 
+struct ac;
+
 struct lint {
 	st_findings *out;
 	const st_lint_options *opts;
 	st_profile profile;
 	xmlDoc *doc;
 	st_numbering *nb;
-	xmlHashTablePtr ids;
+	struct idmap {
+		struct id_slot { const char *key; xmlNode *node; } *slots;
+		size_t n, cap;
+	} ids;                  /* keys point into the document */
+	struct nodeset {
+		const xmlNode **slots;
+		size_t n, cap;
+	} cited;                /* what cross references point at, from outside */
 	/* xrefs seen, for the targets and for what is cited */
 	xmlNode **xrefs;
 	size_t nxrefs, axrefs;
-	/* the text terms and references must appear in */
-	st_buf hay;
-	/* where each term entry's own text is in 'hay' (termEntry _private: index + 1) */
-	struct range { size_t start, end; xmlNode *entry; } *ranges;
-	size_t nranges, aranges;
+	/* terms and references are looked for in the text as it is walked */
+	struct ac *ac;
+	int ac_state;
+	const xmlNode *entry;   /* the term entry being walked: its own text is no use */
+	int has_labels;         /* a label typed by hand was seen */
 	int error;
 };
 
@@ -135,13 +144,38 @@ static xmlNode *child_element(const xmlNode *parent, const char *name)
 	return NULL;
 }
 
+/* An attribute's value without copying it (NULL when absent or not plain text). */
+static const char *attr_value(const xmlNode *node, const char *name)
+{
+	const xmlAttr *a;
+
+	for (a = node->properties; a; a = a->next) {
+		if (a->ns || strcmp((const char *)a->name, name) != 0)
+			continue;
+		if (!a->children)
+			return "";
+		if (a->children->type == XML_TEXT_NODE && !a->children->next)
+			return (const char *)a->children->content;
+		return NULL;
+	}
+	return NULL;
+}
+
 static int attr_is(const xmlNode *node, const char *name, const char *value)
 {
-	xmlChar *v = xmlGetProp((xmlNodePtr)node, (const xmlChar *)name);
-	int same = v && strcmp((const char *)v, value) == 0;
+	const char *v = attr_value(node, name);
 
-	xmlFree(v);
-	return same;
+	if (v)
+		return strcmp(v, value) == 0;
+	if (!node->properties)
+		return 0;
+	{
+		/* an attribute holding entity references or the like */
+		xmlChar *copy = xmlGetProp((xmlNodePtr)node, (const xmlChar *)name);
+		int same = copy && strcmp((const char *)copy, value) == 0;
+		xmlFree(copy);
+		return same;
+	}
 }
 
 static int is_sec_type(const xmlNode *node, const char *type)
@@ -179,18 +213,29 @@ static int has_sentence(const xmlNode *node, const char *sentence)
 	return found;
 }
 
+/* Any text but white space below 'node'. */
+static int has_text(const xmlNode *node)
+{
+	const xmlNode *c;
+
+	for (c = node->children; c; c = c->next) {
+		if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content &&
+		    c->content[strspn((const char *)c->content, " \t\r\n")] != '\0')
+			return 1;
+		if (c->type == XML_ELEMENT_NODE && has_text(c))
+			return 1;
+	}
+	return 0;
+}
+
 static int has_title(const xmlNode *node)
 {
-	xmlNode *title = child_element(node, "title");
-	xmlChar *text;
-	int has;
+	const xmlNode *c;
 
-	if (!title)
-		return 0;
-	text = xmlNodeGetContent(title);
-	has = text && text[strspn((const char *)text, " \t\r\n")] != '\0';
-	xmlFree(text);
-	return has;
+	for (c = node->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && NAME_IS(c, "title"))
+			return has_text(c);
+	return 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -455,32 +500,117 @@ static void check_clauses(struct lint *l, xmlNode *root)
 /* ------------------------------------------------------------------ */
 /* Ids and cross references                                             */
 
-static void collect_ids(struct lint *l, xmlNode *node)
+static size_t str_hash(const char *s)
 {
-	xmlNode *c;
+	size_t h = 14695981039346656037u;
 
-	for (c = node; c && !l->error; c = c->next) {
-		xmlChar *id;
-		if (c->type != XML_ELEMENT_NODE)
-			continue;
-		if ((id = xmlGetProp(c, (const xmlChar *)"id"))) {
-			xmlNode *first = xmlHashLookup(l->ids, id);
-			if (first)
-				report(l, line_of(c), ST_SEVERITY_ERROR, "DUPLICATE-ID",
-				       _("the id '%s' is used already on line %ld"),
-				       (const char *)id, line_of(first));
-			else if (xmlHashAddEntry(l->ids, id, c) < 0)
-				l->error = st_error_oom();
-			xmlFree(id);
-		}
-		if (NAME_IS(c, "xref") || (NAME_IS(c, "entailedTerm") && c->ns)) {
-			if (st_array_grow(&l->xrefs, &l->axrefs, l->nxrefs + 1, sizeof(*l->xrefs)) < 0)
-				l->error = st_error_oom();
-			else
-				l->xrefs[l->nxrefs++] = c;
-		}
-		if (c->children)
-			collect_ids(l, c->children);
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+static xmlNode *idmap_get(const struct idmap *m, const char *key)
+{
+	size_t i;
+
+	if (!m->cap)
+		return NULL;
+	for (i = str_hash(key) & (m->cap - 1); m->slots[i].key; i = (i + 1) & (m->cap - 1))
+		if (strcmp(m->slots[i].key, key) == 0)
+			return m->slots[i].node;
+	return NULL;
+}
+
+static int idmap_put(struct idmap *m, const char *key, xmlNode *node)
+{
+	size_t i;
+
+	if (2 * (m->n + 1) > m->cap) {
+		struct idmap grown;
+		grown.cap = m->cap ? m->cap * 2 : 1024;
+		grown.n = 0;
+		if (!(grown.slots = calloc(grown.cap, sizeof(*grown.slots))))
+			return st_error_oom();
+		for (i = 0; i < m->cap; i++)
+			if (m->slots[i].key)
+				idmap_put(&grown, m->slots[i].key, m->slots[i].node);
+		free(m->slots);
+		*m = grown;
+	}
+	for (i = str_hash(key) & (m->cap - 1); m->slots[i].key; i = (i + 1) & (m->cap - 1))
+		;
+	m->slots[i].key = key;
+	m->slots[i].node = node;
+	m->n++;
+	return 0;
+}
+
+static size_t ptr_hash(const void *p)
+{
+	size_t h = (size_t)(uintptr_t)p;
+
+	h ^= h >> 17;
+	h *= 0xed5ad4bbu;
+	h ^= h >> 11;
+	return h;
+}
+
+static int nodeset_has(const struct nodeset *set, const xmlNode *node)
+{
+	size_t i;
+
+	if (!set->cap)
+		return 0;
+	for (i = ptr_hash(node) & (set->cap - 1); set->slots[i]; i = (i + 1) & (set->cap - 1))
+		if (set->slots[i] == node)
+			return 1;
+	return 0;
+}
+
+static int nodeset_add(struct nodeset *set, const xmlNode *node)
+{
+	size_t i;
+
+	if (nodeset_has(set, node))
+		return 0;
+	if (2 * (set->n + 1) > set->cap) {
+		struct nodeset grown;
+		grown.cap = set->cap ? set->cap * 2 : 256;
+		grown.n = 0;
+		if (!(grown.slots = calloc(grown.cap, sizeof(*grown.slots))))
+			return st_error_oom();
+		for (i = 0; i < set->cap; i++)
+			if (set->slots[i])
+				nodeset_add(&grown, set->slots[i]);
+		free(set->slots);
+		*set = grown;
+	}
+	for (i = ptr_hash(node) & (set->cap - 1); set->slots[i]; i = (i + 1) & (set->cap - 1))
+		;
+	set->slots[i] = node;
+	set->n++;
+	return 0;
+}
+
+/* Notes the id of one element (reporting a second use) and its cross references. */
+static void note_ids(struct lint *l, xmlNode *c)
+{
+	const char *id;
+
+	if (c->properties && (id = attr_value(c, "id"))) {
+		xmlNode *first = idmap_get(&l->ids, id);
+		if (first)
+			report(l, line_of(c), ST_SEVERITY_ERROR, "DUPLICATE-ID",
+			       _("the id '%s' is used already on line %ld"),
+			       id, line_of(first));
+		else if (idmap_put(&l->ids, id, c) < 0)
+			l->error = st_error_oom();
+	}
+	if ((c->name[0] == 'x' && NAME_IS(c, "xref")) || (c->ns && NAME_IS(c, "entailedTerm"))) {
+		if (st_array_grow(&l->xrefs, &l->axrefs, l->nxrefs + 1, sizeof(*l->xrefs)) < 0)
+			l->error = st_error_oom();
+		else
+			l->xrefs[l->nxrefs++] = c;
 	}
 }
 
@@ -492,38 +622,50 @@ static int is_ancestor(const xmlNode *ancestor, const xmlNode *node)
 	return 0;
 }
 
-/* Marks, through _private of a cleared bit, what xrefs cite.  The
- * numbering owns _private, so cited targets go into a hash instead. */
-static void check_xrefs(struct lint *l, xmlHashTablePtr cited)
+/* Checks one target of a cross reference and notes what it cites. */
+static void xref_target(struct lint *l, const xmlNode *x, const char *id)
+{
+	xmlNode *target = idmap_get(&l->ids, id);
+
+	if (!target) {
+		report(l, line_of(x), ST_SEVERITY_ERROR, "XREF-TARGET",
+		       _("the cross reference points at '%s', and no element has that id"), id);
+		return;
+	}
+	/* citing from inside the target itself does not count */
+	if (!is_ancestor(target, x) && nodeset_add(&l->cited, target) < 0)
+		l->error = st_error_oom();
+}
+
+static void check_xrefs(struct lint *l)
 {
 	size_t i;
 
 	for (i = 0; i < l->nxrefs && !l->error; i++) {
-		xmlNode *x = l->xrefs[i], *target;
+		xmlNode *x = l->xrefs[i];
 		int entailed = NAME_IS(x, "entailedTerm");
-		xmlChar *rid = xmlGetProp(x, (const xmlChar *)(entailed ? "target" : "rid"));
-		char *p, *save = NULL;
+		const char *rid = attr_value(x, entailed ? "target" : "rid");
+		char *copy, *p, *save = NULL;
 
 		if (entailed && !rid)
 			continue; /* an entailed term may name no entry */
 		if (!rid || !*rid) {
 			report(l, line_of(x), ST_SEVERITY_ERROR, "XREF-TARGET",
 			       _("this cross reference has no rid"));
-			xmlFree(rid);
 			continue;
 		}
-		for (p = strtok_r((char *)rid, " \t\r\n", &save); p;
-		     p = strtok_r(NULL, " \t\r\n", &save)) {
-			target = xmlHashLookup(l->ids, (const xmlChar *)p);
-			if (!target) {
-				report(l, line_of(x), ST_SEVERITY_ERROR, "XREF-TARGET",
-				       _("the cross reference points at '%s', and no element has that id"), p);
-				continue;
-			}
-			if (!is_ancestor(target, x))
-				xmlHashAddEntry(cited, (const xmlChar *)p, target);
+		if (!strpbrk(rid, " \t\r\n")) {
+			xref_target(l, x, rid);
+			continue;
 		}
-		xmlFree(rid);
+		/* rid may name several targets */
+		if (!(copy = strdup(rid))) {
+			l->error = st_error_oom();
+			return;
+		}
+		for (p = strtok_r(copy, " \t\r\n", &save); p; p = strtok_r(NULL, " \t\r\n", &save))
+			xref_target(l, x, p);
+		free(copy);
 	}
 }
 
@@ -533,7 +675,8 @@ static void check_xrefs(struct lint *l, xmlHashTablePtr cited)
 enum {
 	T_INFORMATIVE = 1,  /* no requirements here */
 	T_META = 2,         /* metadata: no text rules, not searched */
-	T_UNSEARCHED = 4    /* reference lists, term designations */
+	T_UNSEARCHED = 4,   /* reference lists, term designations */
+	T_SKIP = 8          /* formulae: nothing to read */
 };
 
 /* Decodes the code point at 'p'; *len gets its length in bytes. */
@@ -753,8 +896,77 @@ static void check_text(struct lint *l, const xmlNode *element, const unsigned ch
 
 static int is_block(const xmlNode *n)
 {
-	return NAME_IS(n, "p") || NAME_IS(n, "title") || NAME_IS(n, "td") || NAME_IS(n, "th") ||
-	       NAME_IS(n, "list-item") || NAME_IS(n, "definition") || NAME_IS(n, "term");
+	const char *name = (const char *)n->name;
+
+	switch (name[0]) {
+	case 'p':
+		return name[1] == '\0';
+	case 't':
+		return strcmp(name, "title") == 0 || strcmp(name, "td") == 0 ||
+		       strcmp(name, "th") == 0 || strcmp(name, "term") == 0;
+	case 'l':
+		return strcmp(name, "list-item") == 0;
+	case 'd':
+		return strcmp(name, "definition") == 0;
+	default:
+		return 0;
+	}
+}
+
+static void ac_feed(struct lint *l, const unsigned char *s);
+
+/* What an element makes of the text inside it; most elements are plain. */
+static unsigned text_flags(const struct lint *l, const xmlNode *c)
+{
+	const char *name = (const char *)c->name;
+	const char *ns = c->ns && c->ns->href ? (const char *)c->ns->href : NULL;
+
+	if (ns) {
+		if (strcmp(ns, "http://www.w3.org/1998/Math/MathML") == 0)
+			return T_SKIP;
+		if (strcmp(ns, "urn:iso:std:iso:30042:ed-1") == 0) {
+			if (strcmp(name, "tig") == 0)
+				return T_UNSEARCHED;
+			if (strcmp(name, "note") == 0 || strcmp(name, "example") == 0)
+				return T_INFORMATIVE;
+		}
+		return 0;
+	}
+	switch (name[0]) {
+	case 'a':
+		if (strcmp(name, "app") == 0 && attr_is(c, "content-type", "inform-annex"))
+			return T_INFORMATIVE;
+		if (strcmp(name, "annex-type") == 0)
+			return T_UNSEARCHED;
+		return 0;
+	case 'i':
+		return strcmp(name, "iso-meta") == 0 ? T_META : 0;
+	case 'l':
+		return strcmp(name, "label") == 0 ? T_UNSEARCHED : 0;
+	case 'n':
+		if (strcmp(name, "nat-meta") == 0)
+			return T_META;
+		if (strcmp(name, "non-normative-note") == 0 ||
+		    strcmp(name, "non-normative-example") == 0)
+			return T_INFORMATIVE;
+		return 0;
+	case 'r':
+		if (strcmp(name, "reg-meta") == 0)
+			return T_META;
+		return strcmp(name, "ref-list") == 0 ? T_UNSEARCHED : 0;
+	case 's':
+		if (strcmp(name, "std-meta") == 0)
+			return T_META;
+		if (strcmp(name, "sec") != 0)
+			return 0;
+		if (c->parent && NAME_IS(c->parent, "front"))
+			return T_INFORMATIVE;
+		if (l->profile == ST_PROFILE_ISO && attr_is(c, "sec-type", "scope"))
+			return T_INFORMATIVE;
+		return 0;
+	default:
+		return 0;
+	}
 }
 
 static void walk_text(struct lint *l, xmlNode *element, unsigned flags)
@@ -766,48 +978,28 @@ static void walk_text(struct lint *l, xmlNode *element, unsigned flags)
 		if (c->type == XML_TEXT_NODE && c->content) {
 			check_text(l, element, c->content, flags, &ts);
 			if (!(flags & (T_META | T_UNSEARCHED)))
-				st_buf_puts(&l->hay, (const char *)c->content);
+				ac_feed(l, c->content);
 			continue;
 		}
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
 		{
-			unsigned f = flags;
-			const char *ns = c->ns && c->ns->href ? (const char *)c->ns->href : "";
-			if (strcmp(ns, "http://www.w3.org/1998/Math/MathML") == 0)
+			unsigned f = flags | text_flags(l, c);
+			note_ids(l, c);
+			if (c->name[0] == 'l' && !c->ns && NAME_IS(c, "label"))
+				l->has_labels = 1;
+			if (f & T_SKIP)
 				continue;
-			if (NAME_IS(c, "std-meta") || NAME_IS(c, "iso-meta") ||
-			    NAME_IS(c, "nat-meta") || NAME_IS(c, "reg-meta"))
-				f |= T_META;
-			else if (NAME_IS(c, "ref-list") || NAME_IS(c, "tig") ||
-				 NAME_IS(c, "label") || NAME_IS(c, "annex-type"))
-				f |= T_UNSEARCHED;
-			else if (NAME_IS(c, "non-normative-note") ||
-				 NAME_IS(c, "non-normative-example") ||
-				 ((NAME_IS(c, "note") || NAME_IS(c, "example")) &&
-				  strcmp(ns, "urn:iso:std:iso:30042:ed-1") == 0) ||
-				 (NAME_IS(c, "app") && attr_is(c, "content-type", "inform-annex")) ||
-				 (NAME_IS(c, "sec") && c->parent && NAME_IS(c->parent, "front")) ||
-				 (l->profile == ST_PROFILE_ISO && is_sec_type(c, "scope")))
-				f |= T_INFORMATIVE;
-			if (NAME_IS(c, "termEntry") && !c->_private) {
-				size_t index = l->nranges;
-				if (st_array_grow(&l->ranges, &l->aranges, l->nranges + 1,
-						  sizeof(*l->ranges)) < 0) {
-					l->error = st_error_oom();
-					return;
-				}
-				l->ranges[index].start = l->hay.size;
-				l->ranges[index].entry = c;
-				l->nranges++;
-				c->_private = (void *)(uintptr_t)(index + 1);
+			if (c->ns && NAME_IS(c, "termEntry")) {
+				const xmlNode *outer = l->entry;
+				l->entry = c;
 				walk_text(l, c, f);
-				l->ranges[index].end = l->hay.size;
+				l->entry = outer;
 			} else {
 				walk_text(l, c, f);
 			}
 			if (is_block(c))
-				st_buf_putc(&l->hay, '\n');
+				l->ac_state = 0; /* no match runs from one paragraph into the next */
 		}
 	}
 }
@@ -819,13 +1011,14 @@ struct ac_node {
 	int child, sibling;   /* first child, next sibling (0: none) */
 	int fail, dict;       /* failure link; next node on it that ends a pattern */
 	int pattern;          /* a pattern ending here, or -1 */
+	int table;            /* a full transition table: index + 1 into 'tables' */
 	unsigned char c;
 };
 
 struct ac_pattern {
 	const xmlNode *owner;  /* the term-sec or ref */
 	size_t len;
-	size_t skip_start, skip_end; /* its own entry: a match there is no use */
+	const xmlNode *entry;  /* its own term entry: a match there is no use */
 	int ref;               /* a reference number: the next character decides */
 	int same;              /* the next pattern with the same text, or -1 */
 	int found;
@@ -837,6 +1030,12 @@ struct ac {
 	struct ac_pattern *patterns;
 	size_t npatterns, apatterns;
 	int root[256];
+	int *tables;          /* 256 entries a table, for the nodes with many children */
+	size_t ntables;
+	/* the first characters of the patterns (Basic Multilingual Plane), so
+	 * that the search steps over every other character at once */
+	unsigned char starts[65536 / 8];
+	int starts_all;       /* a pattern starts beyond the BMP: no skipping */
 };
 
 static int ac_new_node(struct ac *ac, unsigned char c)
@@ -855,6 +1054,8 @@ static int ac_child(const struct ac *ac, int node, unsigned char c)
 
 	if (node == 0)
 		return ac->root[c];
+	if (ac->nodes[node].table)
+		return ac->tables[(size_t)(ac->nodes[node].table - 1) * 256 + c];
 	for (k = ac->nodes[node].child; k; k = ac->nodes[k].sibling)
 		if (ac->nodes[k].c == c)
 			return k;
@@ -875,6 +1076,14 @@ static int ac_add(struct ac *ac, const char *text, const xmlNode *owner, int ref
 		return 0;
 	if (ac->n == 0 && ac_new_node(ac, 0) < 0)
 		return st_error_oom();
+	{
+		size_t len;
+		unsigned long cp = p[0] < 0x80 ? lower(p[0]) : utf8_at(p, &len);
+		if (cp < 65536)
+			ac->starts[cp >> 3] |= (unsigned char)(1u << (cp & 7));
+		else
+			ac->starts_all = 1;
+	}
 	for (; *p; p++) {
 		unsigned char c = lower(*p);
 		if (!(next = ac_child(ac, node, c))) {
@@ -897,9 +1106,45 @@ static int ac_add(struct ac *ac, const char *text, const xmlNode *owner, int ref
 	ac->patterns[index].len = strlen(text);
 	ac->patterns[index].ref = ref;
 	ac->patterns[index].found = 0;
-	ac->patterns[index].skip_start = ac->patterns[index].skip_end = 0;
+	ac->patterns[index].entry = NULL;
 	ac->patterns[index].same = ac->nodes[node].pattern;
 	ac->nodes[node].pattern = index;
+	return 0;
+}
+
+/*
+ * Nodes with many children (the second byte of Chinese characters fans out
+ * widely) get a full table, so no step scans a long list of children.
+ */
+#define AC_DENSE 3
+
+static int ac_densify(struct ac *ac)
+{
+	size_t i, n = 0;
+	int k;
+
+	for (i = 1; i < ac->n; i++) {
+		int children = 0;
+		for (k = ac->nodes[i].child; k && children < AC_DENSE; k = ac->nodes[k].sibling)
+			children++;
+		if (children >= AC_DENSE)
+			n++;
+	}
+	if (!n)
+		return 0;
+	if (!(ac->tables = calloc(n * 256, sizeof(*ac->tables))))
+		return st_error_oom();
+	for (i = 1; i < ac->n; i++) {
+		int children = 0, *table;
+		for (k = ac->nodes[i].child; k && children < AC_DENSE; k = ac->nodes[k].sibling)
+			children++;
+		if (children < AC_DENSE)
+			continue;
+		table = ac->tables + ac->ntables * 256;
+		for (k = ac->nodes[i].child; k; k = ac->nodes[k].sibling)
+			table[ac->nodes[k].c] = k;
+		ac->nodes[i].table = (int)++ac->ntables;
+	}
 	return 0;
 }
 
@@ -912,6 +1157,8 @@ static int ac_build(struct ac *ac)
 
 	if (ac->n == 0)
 		return 0;
+	if ((c = ac_densify(ac)) < 0)
+		return c;
 	if (!(queue = malloc(ac->n * sizeof(*queue))))
 		return st_error_oom();
 	for (c = 0; c < 256; c++)
@@ -950,80 +1197,94 @@ static int ref_ends(const unsigned char *after)
 	return 1;
 }
 
-static void ac_mark(struct ac *ac, int pattern, const unsigned char *hay, size_t end)
+/* A match of 'pattern' ending at s[end] ('s' is one text node's text). */
+static void ac_mark(struct ac *ac, int pattern, const unsigned char *s, size_t end,
+		    const xmlNode *entry)
 {
 	for (; pattern >= 0; pattern = ac->patterns[pattern].same) {
 		struct ac_pattern *p = &ac->patterns[pattern];
-		size_t start = end + 1 - p->len;
-		if (p->found)
+		size_t start;
+		if (p->found || (entry && p->entry == entry))
 			continue;
-		if (start >= p->skip_start && end < p->skip_end)
+		if (p->ref && !ref_ends(s + end + 1))
 			continue;
-		if (p->ref && !ref_ends(hay + end + 1))
-			continue;
-		/* An English word starts at a word boundary. */
-		if (is_letter(hay[start]) && start > 0 && is_letter(hay[start - 1]))
-			continue;
+		/* An English word starts at a word boundary (a match begun in an
+		 * earlier text node has one). */
+		if (p->len <= end) {
+			start = end + 1 - p->len;
+			if (is_letter(s[start]) && is_letter(s[start - 1]))
+				continue;
+		}
 		p->found = 1;
 	}
 }
 
-static void ac_search(struct ac *ac, const unsigned char *hay, size_t len)
+/* Runs the automaton over one text node, carrying its state on. */
+static void ac_feed(struct lint *l, const unsigned char *s)
 {
+	struct ac *ac = l->ac;
 	size_t i;
-	int state = 0;
+	int state = l->ac_state;
 
-	if (ac->n == 0)
+	if (!ac || ac->n == 0)
 		return;
-	for (i = 0; i < len; i++) {
-		unsigned char c = lower(hay[i]);
+	for (i = 0; s[i]; i++) {
+		unsigned char c = lower(s[i]);
 		int next;
+		if (state == 0 && !ac->starts_all) {
+			/* no pattern starts with this character: step over it */
+			size_t len;
+			unsigned long cp = c < 0x80 ? c : utf8_at(s + i, &len);
+			if (cp < 65536 && !(ac->starts[cp >> 3] & (1u << (cp & 7)))) {
+				if (c >= 0x80)
+					i += len - 1;
+				continue;
+			}
+		}
 		while (state && !(next = ac_child(ac, state, c)))
 			state = ac->nodes[state].fail;
 		state = state ? ac_child(ac, state, c) : ac->root[c];
 		if (!state)
 			continue;
 		if (ac->nodes[state].pattern >= 0)
-			ac_mark(ac, ac->nodes[state].pattern, hay, i);
+			ac_mark(ac, ac->nodes[state].pattern, s, i, l->entry);
 		for (next = ac->nodes[state].dict; next; next = ac->nodes[next].dict)
-			ac_mark(ac, ac->nodes[next].pattern, hay, i);
+			ac_mark(ac, ac->nodes[next].pattern, s, i, l->entry);
 	}
+	l->ac_state = state;
 }
 
 static void ac_free(struct ac *ac)
 {
+	free(ac->tables);
 	free(ac->nodes);
 	free(ac->patterns);
 }
 
 /* Adds every designation of a term entry (not of entries nested in it). */
-static int add_designations(struct lint *l, struct ac *ac, const xmlNode *term_sec,
-			    const xmlNode *node, const struct range *own, int *added)
+/* Adds every designation of a term entry (not of entries nested in it). */
+static int add_designations(struct ac *ac, const xmlNode *term_sec, const xmlNode *node,
+			    const xmlNode *entry, int *added)
 {
 	const xmlNode *n;
 	int error;
 
 	for (n = node->children; n; n = n->next) {
-		const struct range *r = own;
+		const xmlNode *e = entry;
 		if (n->type != XML_ELEMENT_NODE || NAME_IS(n, "term-sec"))
 			continue;
-		if (NAME_IS(n, "termEntry") && n->_private) {
-			uintptr_t i = (uintptr_t)n->_private;
-			if (i <= l->nranges && l->ranges[i - 1].entry == n)
-				r = &l->ranges[i - 1];
-		}
+		if (n->ns && NAME_IS(n, "termEntry"))
+			e = n;
 		if (NAME_IS(n, "term") && n->ns) {
 			xmlChar *text = xmlNodeGetContent((xmlNodePtr)n);
 			error = text && *text ? ac_add(ac, (const char *)text, term_sec, 0) : 0;
-			if (!error && text && *text && own) {
-				ac->patterns[ac->npatterns - 1].skip_start = own->start;
-				ac->patterns[ac->npatterns - 1].skip_end = own->end;
-			}
+			if (!error && text && *text)
+				ac->patterns[ac->npatterns - 1].entry = entry;
 			*added += text && *text;
 			xmlFree(text);
 			if (error < 0)
 				return error;
-		} else if (n->children && (error = add_designations(l, ac, term_sec, n, r, added)) < 0) {
+		} else if (n->children && (error = add_designations(ac, term_sec, n, e, added)) < 0) {
 			return error;
 		}
 	}
@@ -1084,7 +1345,7 @@ static void add_terms(struct usage *u, xmlNode *node)
 			continue;
 		if (NAME_IS(c, "term-sec")) {
 			int added = 0;
-			if ((u->l->error = add_designations(u->l, u->ac, c, c, NULL, &added)) < 0)
+			if ((u->l->error = add_designations(u->ac, c, c, NULL, &added)) < 0)
 				return;
 			if (!added && (u->l->error = ac_add(u->ac, "\x01\x02", c, 0)) < 0)
 				return; /* no designation: only an xref can use it */
@@ -1120,39 +1381,31 @@ static void add_refs(struct usage *u, xmlNode *sec)
 	}
 }
 
-static int cited_by_xref(xmlHashTablePtr cited, const xmlNode *node)
+static int cited_by_xref(const struct lint *l, const xmlNode *node)
 {
-	xmlChar *id = xmlGetProp((xmlNodePtr)node, (const xmlChar *)"id");
-	int yes = id && xmlHashLookup(cited, id) != NULL;
 	const xmlNode *c;
 
-	xmlFree(id);
-	if (yes || !NAME_IS(node, "term-sec"))
-		return yes;
+	if (nodeset_has(&l->cited, node))
+		return 1;
+	if (!NAME_IS(node, "term-sec"))
+		return 0;
 	/* a term is also cited through its termEntry */
 	for (c = node->children; c; c = c->next)
 		if (c->type == XML_ELEMENT_NODE && NAME_IS(c, "termEntry") &&
-		    (id = xmlGetProp((xmlNodePtr)c, (const xmlChar *)"id"))) {
-			yes = xmlHashLookup(cited, id) != NULL;
-			xmlFree(id);
-			if (yes)
-				return 1;
-		}
+		    nodeset_has(&l->cited, c))
+			return 1;
 	return 0;
 }
 
-static void check_usage(struct lint *l, xmlNode *root, xmlHashTablePtr cited)
+/* Builds the automaton of the defined terms and the references' numbers. */
+static void usage_prepare(struct lint *l, xmlNode *root, struct ac *ac)
 {
-	int gbt = l->profile == ST_PROFILE_GBT;
-	xmlNode *body = child_element(root, "body"), *c, *back, *app;
-	struct ac ac;
+	xmlNode *body = child_element(root, "body"), *c;
 	struct usage u;
-	size_t i;
 
-	memset(&ac, 0, sizeof(ac));
 	memset(&u, 0, sizeof(u));
 	u.l = l;
-	u.ac = &ac;
+	u.ac = ac;
 	for (c = body ? body->children : NULL; c; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
@@ -1165,8 +1418,19 @@ static void check_usage(struct lint *l, xmlNode *root, xmlHashTablePtr cited)
 		add_terms(&u, u.terms_sec);
 	if (u.refs_sec && !l->error)
 		add_refs(&u, u.refs_sec);
-	if (!l->error && (l->error = ac_build(&ac)) == 0)
-		ac_search(&ac, (const unsigned char *)(l->hay.ptr ? l->hay.ptr : ""), l->hay.size);
+	if (!l->error)
+		l->error = ac_build(ac);
+	l->ac = ac;
+}
+
+/* After the walk: what was neither found in the text nor cited. */
+static void check_usage(struct lint *l, xmlNode *root, struct ac *acp)
+{
+	int gbt = l->profile == ST_PROFILE_GBT;
+	xmlNode *c, *back, *app;
+	struct ac ac = *acp;
+	size_t i;
+
 	for (i = 0; i < ac.npatterns && !l->error; i++) {
 		struct ac_pattern *p = &ac.patterns[i];
 		size_t j;
@@ -1175,7 +1439,7 @@ static void check_usage(struct lint *l, xmlNode *root, xmlHashTablePtr cited)
 		for (j = i; j < ac.npatterns && ac.patterns[j].owner == p->owner; j++)
 			found |= ac.patterns[j].found;
 		i = j - 1;
-		if (found || cited_by_xref(cited, p->owner))
+		if (found || cited_by_xref(l, p->owner))
 			continue;
 		if (p->ref)
 			report(l, line_of(p->owner), ST_SEVERITY_ERROR, "REF-UNCITED",
@@ -1185,7 +1449,6 @@ static void check_usage(struct lint *l, xmlNode *root, xmlHashTablePtr cited)
 			report(l, line_of(p->owner), ST_SEVERITY_WARNING, "TERM-UNUSED",
 			       _("this term is defined but not used in the text"));
 	}
-	ac_free(&ac);
 
 	for (back = root->children; back && !l->error; back = back->next) {
 		if (back->type != XML_ELEMENT_NODE || !NAME_IS(back, "back"))
@@ -1198,7 +1461,7 @@ static void check_usage(struct lint *l, xmlNode *root, xmlHashTablePtr cited)
 			     app = NAME_IS(c, "app") ? NULL : app->next) {
 				if (app->type != XML_ELEMENT_NODE || !NAME_IS(app, "app"))
 					continue;
-				if (!cited_by_xref(cited, app))
+				if (!cited_by_xref(l, app))
 					report(l, line_of(app), ST_SEVERITY_ERROR, "ANNEX-UNCITED",
 					       gbt ? _("no text refers to this annex: cite it (xref ref-type=\"app\") where it applies")
 						   : _("no text refers to this annex: cite it (xref ref-type=\"app\") where it applies"));
@@ -1261,10 +1524,11 @@ static int by_line(const void *a, const void *b)
 int st_lint_doc(st_findings *out, xmlDoc *doc, const st_lint_options *opts)
 {
 	struct lint l;
+	struct ac ac;
 	xmlNode *root = xmlDocGetRootElement(doc);
-	xmlHashTablePtr cited = NULL;
 
 	memset(&l, 0, sizeof(l));
+	memset(&ac, 0, sizeof(ac));
 	l.out = out;
 	l.opts = opts;
 	l.doc = doc;
@@ -1275,42 +1539,32 @@ int st_lint_doc(st_findings *out, xmlDoc *doc, const st_lint_options *opts)
 		goto done;
 	if (!root || !NAME_IS(root, "standard"))
 		goto done; /* the schema has said it; nothing else applies */
-	if (!(l.ids = xmlHashCreate(1024)) || !(cited = xmlHashCreate(256))) {
-		l.error = st_error_oom();
-		goto done;
-	}
-	collect_ids(&l, root);
-	if (!l.error)
-		l.error = st_numbering_compute(&l.nb, doc, l.profile);
+	note_ids(&l, root);
 	if (l.error)
 		goto done;
 	check_front(&l, root);
 	check_body(&l, root);
 	check_clauses(&l, root);
 	if (!l.error)
+		usage_prepare(&l, root, &ac);
+	if (!l.error)
 		walk_text(&l, root, 0);
-	if (!l.error && st_buf_check(&l.hay) < 0)
-		l.error = st_error_oom();
 	if (!l.error)
-		check_xrefs(&l, cited);
+		check_xrefs(&l);
 	if (!l.error)
-		check_usage(&l, root, cited);
-	if (!l.error)
+		check_usage(&l, root, &ac);
+	/* Numbers matter here only to check labels typed by hand. */
+	if (!l.error && l.has_labels && !ignored(&l, "LABEL") &&
+	    (l.error = st_numbering_compute(&l.nb, doc, l.profile)) == 0)
 		l.error = st_numbering_each(l.nb, label_check_cb, &l);
 done:
 	if (out->n > 1)
 		qsort(out->items, out->n, sizeof(*out->items), by_line);
 	st_numbering_free(l.nb);
-	xmlHashFree(l.ids, NULL);
-	xmlHashFree(cited, NULL);
+	free(l.ids.slots);
+	free(l.cited.slots);
 	free(l.xrefs);
-	{
-		size_t i;
-		for (i = 0; i < l.nranges; i++)
-			l.ranges[i].entry->_private = NULL;
-		free(l.ranges);
-	}
-	st_buf_dispose(&l.hay);
+	ac_free(&ac);
 	return l.error < 0 ? l.error : 0;
 }
 

@@ -112,17 +112,33 @@ static void crash_point(const char *step)
 		raise(SIGKILL);
 }
 
-void st_repo_global_init(void)
+/*
+ * libgit2 is set up when a repository is first opened: its set-up seeds a
+ * random generator, which costs more than checking a small draft file.
+ */
+static int git_ready;
+
+static void git_setup(void)
 {
+	if (git_ready)
+		return;
+	git_ready = 1;
 	git_libgit2_init();
 	/* Objects and refs as git writes them: no strict checks skipped. */
 	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_OBJECT_CREATION, 1);
 	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_SYMBOLIC_REF_CREATION, 1);
 }
 
+void st_repo_global_init(void)
+{
+	/* nothing yet: see git_setup() */
+}
+
 void st_repo_global_shutdown(void)
 {
-	git_libgit2_shutdown();
+	if (git_ready)
+		git_libgit2_shutdown();
+	git_ready = 0;
 }
 
 static int slashes(const char *s)
@@ -560,6 +576,7 @@ int st_repo_open(st_repo **out, const char *path, const char *datadir)
 	st_buf config = ST_BUF_INIT;
 	int error;
 
+	git_setup();
 	*out = NULL;
 	error = git_repository_open_ext(&git, path, 0, NULL);
 	if (error == GIT_ENOTFOUND)
@@ -1426,6 +1443,8 @@ int st_repo_init(const char *path, const st_repo_init_options *opts)
 	struct stat st;
 	size_t i;
 	int error, created = 0, path_existed = stat(path, &st) == 0;
+
+	git_setup();
 
 	if (opts->name && (error = st_text_check_label(opts->name, _("the name"), 200)) < 0)
 		return error;

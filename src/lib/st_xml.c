@@ -94,7 +94,8 @@ struct parse_watch {
 	xmlError first;
 	int seen;
 	long entity_line;       /* > 0: an entity was declared there */
-	entityDeclSAXFunc entity_decl;
+	long deep_line;         /* > 0: an element nested too deep starts there */
+	startElementNsSAX2Func start_element;
 };
 
 static void watch_error(void *data, xmlErrorPtr err)
@@ -132,6 +133,25 @@ static void watch_entity_decl(void *data, const xmlChar *name, int type,
 	xmlStopParser(ctxt);
 }
 
+/* Stops at the first element nested deeper than the limit. */
+static void watch_start_element(void *data, const xmlChar *localname, const xmlChar *prefix,
+				const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
+				int nb_attributes, int nb_defaulted, const xmlChar **attributes)
+{
+	xmlParserCtxtPtr ctxt = data;
+	struct parse_watch *w = ctxt->_private;
+
+	/* nameNr counts the open ancestors of this element */
+	if (w && ctxt->nameNr >= ST_XML_MAX_DEPTH) {
+		if (!w->deep_line)
+			w->deep_line = ctxt->input ? ctxt->input->line : 1;
+		xmlStopParser(ctxt);
+		return;
+	}
+	w->start_element(data, localname, prefix, uri, nb_namespaces, namespaces,
+			 nb_attributes, nb_defaulted, attributes);
+}
+
 int st_xml_parse_memory(xmlDoc **out, const char *data, size_t len, const char *name)
 {
 	xmlParserCtxtPtr ctxt = NULL;
@@ -155,7 +175,14 @@ int st_xml_parse_memory(xmlDoc **out, const char *data, size_t len, const char *
 	ctxt->_private = &watch;
 	ctxt->sax->serror = watch_error;
 	ctxt->sax->entityDecl = watch_entity_decl;
+	watch.start_element = ctxt->sax->startElementNs;
+	ctxt->sax->startElementNs = watch_start_element;
 	doc = xmlCtxtReadMemory(ctxt, data, (int)len, name, NULL, SAFE_PARSE_OPTIONS);
+	if (watch.deep_line) {
+		st_error_set(ST_EINVALID, _("%s:%ld:1: elements are nested deeper than %d levels"),
+			     name, watch.deep_line, ST_XML_MAX_DEPTH);
+		goto done;
+	}
 	if (watch.entity_line) {
 		st_error_set(ST_EINVALID, _("%s:%ld:1: entity declarations are not allowed"),
 			     name, watch.entity_line);
@@ -182,7 +209,9 @@ int st_xml_parse_memory(xmlDoc **out, const char *data, size_t len, const char *
 		st_error_set(ST_EINVALID, _("%s: document has no root element"), name);
 		goto done;
 	}
-	{
+	/* Entity references can stay only where a DTD was named; depth was
+	 * watched while parsing, but a document that names a DTD is walked. */
+	if (doc->intSubset || doc->extSubset) {
 		int too_deep = 0;
 		xmlNode *bad = find_offender(root, &too_deep);
 		if (bad && too_deep) {
