@@ -575,6 +575,14 @@ static int draft_render(int argc, char **argv, struct cli *cli)
 	if ((error = st_xml_parse_memory(&doc, t.ptr, t.size,
 					 t.name.ptr)) < 0)
 		goto fail;
+	/* The parsed tree holds it all: drop the text. */
+	if (t.map) {
+		munmap(t.map, t.map_size);
+		t.map = NULL;
+	}
+	st_buf_dispose(&t.data);
+	t.ptr = NULL;
+	t.size = 0;
 	if (profile == ST_PROFILE_NONE)
 		profile = st_draft_profile_of(doc);
 	if ((error = st_draft_annotate(doc, profile, code, stage_label)) < 0)
@@ -582,7 +590,7 @@ static int draft_render(int argc, char **argv, struct cli *cli)
 	st_buf_printf(&sheet_path, "%s/templates/draft-%s.xsl", cli->datadir, st_profile_name(profile));
 	if ((error = st_buf_check(&sheet_path)) < 0 ||
 	    (error = st_stylesheet_load(&sheet, sheet_path.ptr)) < 0 ||
-	    (error = st_stylesheet_apply(&html, sheet, doc, NULL)) < 0)
+	    (error = st_stylesheet_apply_consume(&html, sheet, &doc, NULL)) < 0)
 		goto fail;
 	status = cli_write_output(cli, output, html.ptr ? html.ptr : "", html.size);
 	goto done;

@@ -27,7 +27,7 @@
  */
 #define SAFE_PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOERROR | \
 			    XML_PARSE_NOWARNING | XML_PARSE_NOCDATA | \
-			    XML_PARSE_BIG_LINES)
+			    XML_PARSE_BIG_LINES | XML_PARSE_COMPACT)
 
 struct st_schema {
 	xmlRelaxNGPtr rng;
@@ -490,15 +490,40 @@ static void transform_message(void *data, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* Serialises straight into an st_buf: no second copy of a large result. */
+static int buf_write(void *context, const char *data, int len)
+{
+	st_buf *out = context;
+
+	st_buf_put(out, data, (size_t)len);
+	return st_buf_check(out) < 0 ? -1 : len;
+}
+
+static int apply(st_buf *out, st_stylesheet *sheet, xmlDoc **docp, int consume,
+		 const char **params);
+
 int st_stylesheet_apply(st_buf *out, st_stylesheet *sheet, xmlDoc *doc,
 			const char **params)
 {
+	return apply(out, sheet, &doc, 0, params);
+}
+
+int st_stylesheet_apply_consume(st_buf *out, st_stylesheet *sheet, xmlDoc **doc,
+				const char **params)
+{
+	return apply(out, sheet, doc, 1, params);
+}
+
+static int apply(st_buf *out, st_stylesheet *sheet, xmlDoc **docp, int consume,
+		 const char **params)
+{
+	xmlDoc *doc = *docp;
 	xsltSecurityPrefsPtr prefs = NULL;
 	xsltTransformContextPtr tctxt = NULL;
 	xmlDoc *result = NULL;
-	xmlChar *mem = NULL;
+	xmlOutputBufferPtr sink = NULL;
 	st_buf messages = ST_BUF_INIT;
-	int size = 0, error = ST_ERROR;
+	int error = ST_ERROR;
 
 	if (!(prefs = xsltNewSecurityPrefs())) {
 		error = st_error_oom();
@@ -530,15 +555,30 @@ int st_stylesheet_apply(st_buf *out, st_stylesheet *sheet, xmlDoc *doc,
 			     len ? messages.ptr : _("no output"));
 		goto done;
 	}
-	if (xsltSaveResultToString(&mem, &size, result, sheet->xslt) < 0) {
+	/* The source is not needed any more: give its memory back first. */
+	if (consume) {
+		xsltFreeTransformContext(tctxt);
+		tctxt = NULL;
+		xmlFreeDoc(doc);
+		*docp = NULL;
+	}
+	if (!(sink = xmlOutputBufferCreateIO(buf_write, NULL, out, NULL))) {
 		error = st_error_oom();
 		goto done;
 	}
-	if (mem)
-		st_buf_put(out, (const char *)mem, (size_t)size);
+	if (xsltSaveResultTo(sink, result, sheet->xslt) < 0) {
+		xmlOutputBufferClose(sink);
+		error = st_buf_check(out) < 0 ? st_error_oom() :
+			st_error_set(ST_ERROR, _("cannot write the stylesheet's result"));
+		goto done;
+	}
+	if (xmlOutputBufferClose(sink) < 0) {
+		error = st_buf_check(out) < 0 ? st_error_oom() :
+			st_error_set(ST_ERROR, _("cannot write the stylesheet's result"));
+		goto done;
+	}
 	error = st_buf_check(out);
 done:
-	xmlFree(mem);
 	xmlFreeDoc(result);
 	if (tctxt)
 		xsltFreeTransformContext(tctxt);

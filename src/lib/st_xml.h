@@ -66,6 +66,11 @@ void st_stylesheet_free(st_stylesheet *sheet);
 int st_stylesheet_apply(st_buf *out, st_stylesheet *sheet, xmlDoc *doc,
 			const char **params);
 
+/* The same, freeing *doc (and setting it to NULL) as soon as the
+ * transform is done, before the result is serialised. */
+int st_stylesheet_apply_consume(st_buf *out, st_stylesheet *sheet, xmlDoc **doc,
+				const char **params);
+
 /* Convenience: the value of an attribute as a new string, or NULL. */
 char *st_xml_attr(xmlNode *node, const char *name);
 /* The text of the first child element called 'name', as a new string. */
