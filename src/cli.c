@@ -348,6 +348,90 @@ void cli_output_discard(char *staged)
 	free(staged);
 }
 
+int cli_stream_begin(struct cli_stream *s, const struct cli *cli, const char *path)
+{
+	st_buf tmp = ST_BUF_INIT;
+	struct stat st;
+
+	memset(s, 0, sizeof(*s));
+	s->cli = cli;
+	s->path = path;
+	s->fd = -1;
+	if (!path)
+		return EXIT_OK; /* standard output */
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		/* a device or a pipe: written in place */
+		if ((s->fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC)) < 0) {
+			cli_error(cli, _("cannot write '%s': %s"), path, strerror(errno));
+			return EXIT_RUNTIME;
+		}
+		return EXIT_OK;
+	}
+	st_buf_printf(&tmp, "%s.stdtool-XXXXXX", path);
+	if (tmp.failed || (s->fd = mkstemp(tmp.ptr)) < 0 || fchmod(s->fd, 0644) < 0) {
+		cli_error(cli, _("cannot write '%s': %s"), path, strerror(errno));
+		if (s->fd >= 0) {
+			close(s->fd);
+			unlink(tmp.ptr);
+		}
+		st_buf_dispose(&tmp);
+		s->fd = -1;
+		return EXIT_RUNTIME;
+	}
+	s->staged = st_buf_detach(&tmp);
+	return EXIT_OK;
+}
+
+int cli_stream_write(const char *data, size_t len, void *payload)
+{
+	struct cli_stream *s = payload;
+
+	if (s->failed)
+		return ST_ERROR;
+	if (!s->path) {
+		if (len && fwrite(data, 1, len, stdout) != len)
+			s->failed = errno ? errno : EIO;
+	} else {
+		while (len) {
+			ssize_t n = write(s->fd, data, len);
+			if (n < 0 && errno == EINTR)
+				continue;
+			if (n <= 0) {
+				s->failed = errno ? errno : EIO;
+				break;
+			}
+			data += n;
+			len -= (size_t)n;
+		}
+	}
+	if (s->failed)
+		return st_error_set(ST_ERROR, _("cannot write '%s': %s"),
+				    s->path ? s->path : _("standard output"), strerror(s->failed));
+	return 0;
+}
+
+int cli_stream_end(struct cli_stream *s, int ok)
+{
+	int status = EXIT_OK;
+
+	if (s->fd >= 0 && close(s->fd) < 0 && ok) {
+		cli_error(s->cli, _("cannot write '%s': %s"), s->path, strerror(errno));
+		status = EXIT_RUNTIME;
+	}
+	s->fd = -1;
+	if (s->staged) {
+		if (ok && status == EXIT_OK && rename(s->staged, s->path) < 0) {
+			cli_error(s->cli, _("cannot write '%s': %s"), s->path, strerror(errno));
+			status = EXIT_RUNTIME;
+		}
+		if (!ok || status != EXIT_OK)
+			unlink(s->staged);
+		free(s->staged);
+		s->staged = NULL;
+	}
+	return status;
+}
+
 int cli_write_output(const struct cli *cli, const char *path, const char *data, size_t len)
 {
 	char *staged = NULL;

@@ -109,6 +109,24 @@ int cli_dispatch(int argc, char **argv, struct cli *cli, const struct subcommand
 int cli_write_output(const struct cli *cli, const char *path, const char *data, size_t len);
 
 /*
+ * The same, for output written as it is made: cli_stream_begin() opens
+ * standard output (path NULL) or a temporary file beside 'path' (a device
+ * or pipe is written in place), cli_stream_write() (an st_write_fn) writes,
+ * and cli_stream_end() renames the file into place when 'ok', or removes
+ * it.  Both return an exit status, and print the error themselves.
+ */
+struct cli_stream {
+	const struct cli *cli;
+	const char *path;
+	int fd;
+	char *staged;
+	int failed;
+};
+int cli_stream_begin(struct cli_stream *s, const struct cli *cli, const char *path);
+int cli_stream_write(const char *data, size_t len, void *payload);
+int cli_stream_end(struct cli_stream *s, int ok);
+
+/*
  * The same in two steps, for output that must exist only if a commit is
  * made: cli_output_stage() writes a temporary file beside 'path' (its name
  * into *staged, to free), cli_output_publish() renames it into place, and

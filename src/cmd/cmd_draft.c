@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <fcntl.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -40,10 +39,9 @@ struct target {
 	int is_file;
 	const char *arg;
 	st_buf name;            /* shown in findings: drafts/ID/draft.xml or the path */
-	st_buf data;            /* the text, read from Git ... */
-	void *map;              /* ... or a file mapped into memory */
-	size_t map_size;
-	const char *ptr;        /* the text either way */
+	st_buf data;            /* the text, read from Git or a pipe ... */
+	int fd;                 /* ... or a regular file, parsed as it is read (-1: none) */
+	const char *ptr;        /* the text in memory */
 	size_t size;
 	st_repo *repo;
 	st_draft_meta *meta;    /* NULL for a file */
@@ -53,8 +51,9 @@ static void target_dispose(struct target *t)
 {
 	st_buf_dispose(&t->name);
 	st_buf_dispose(&t->data);
-	if (t->map)
-		munmap(t->map, t->map_size);
+	if (t->fd >= 0)
+		close(t->fd);
+	t->fd = -1;
 	st_draft_meta_free(t->meta);
 	st_repo_free(t->repo);
 }
@@ -99,10 +98,10 @@ static int read_file(st_buf *out, const char *path)
 }
 
 /*
- * Maps a regular file into memory (no copy of a 20 MB draft); reads
- * anything else (a pipe, a device) into the buffer.
+ * Opens a regular file to be parsed as it is read (no copy of a 20 MB
+ * draft in memory); reads anything else (a pipe, a device) into memory.
  */
-static int map_file(struct target *t, const char *path)
+static int open_file(struct target *t, const char *path)
 {
 	struct stat st;
 	int fd, error;
@@ -110,23 +109,9 @@ static int map_file(struct target *t, const char *path)
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
 		return st_error_set(errno == ENOENT ? ST_ENOTFOUND : ST_ERROR,
 				    _("cannot open '%s': %s"), path, strerror(errno));
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
-		if ((size_t)st.st_size > ST_XML_MAX_BYTES) {
-			close(fd);
-			return st_error_set(ST_EINVALID,
-				_("%s: document is larger than the limit of %zu bytes"),
-				path, ST_XML_MAX_BYTES);
-		}
-		t->map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-		if (t->map == MAP_FAILED) {
-			t->map = NULL;
-		} else {
-			close(fd);
-			t->map_size = (size_t)st.st_size;
-			t->ptr = t->map;
-			t->size = t->map_size;
-			return 0;
-		}
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+		t->fd = fd;
+		return 0;
 	}
 	close(fd);
 	if ((error = read_file(&t->data, path)) < 0)
@@ -142,11 +127,12 @@ static int load_target(struct target *t, const char *arg, struct cli *cli)
 	int error, status;
 
 	memset(t, 0, sizeof(*t));
+	t->fd = -1;
 	t->arg = arg;
 	if (looks_like_file(arg)) {
 		t->is_file = 1;
 		st_buf_puts(&t->name, arg);
-		if ((error = map_file(t, arg)) < 0)
+		if ((error = open_file(t, arg)) < 0)
 			return cli_fail(cli, error);
 		return 0;
 	}
@@ -419,8 +405,10 @@ static int lint_target(st_findings *findings, struct target *t, const struct cli
 	opts.schema = schema;
 	opts.ignore = (char *const *)ignore;
 	opts.nignore = n;
-	error = st_lint_memory(findings, t->ptr, t->size,
-			       t->name.ptr, &opts, used);
+	if (t->fd >= 0)
+		error = st_lint_fd(findings, t->fd, t->name.ptr, &opts, used);
+	else
+		error = st_lint_memory(findings, t->ptr, t->size, t->name.ptr, &opts, used);
 	free(ignore);
 	st_schema_free(schema);
 	return error;
@@ -443,6 +431,7 @@ static int draft_validate(int argc, char **argv, struct cli *cli)
 	int n, xml = 0, error, status;
 
 	memset(&t, 0, sizeof(t));
+	t.fd = -1;
 	{
 		const struct option options[] = {
 			OPT_STRING(0, "format", &format, N_("FORMAT"), N_("text (the default) or xml")),
@@ -536,12 +525,14 @@ static int draft_render(int argc, char **argv, struct cli *cli)
 	int stage_label = 0, n, error, status;
 	st_profile profile = ST_PROFILE_NONE;
 	st_stylesheet *sheet = NULL;
-	st_buf sheet_path = ST_BUF_INIT, html = ST_BUF_INIT;
+	st_buf sheet_path = ST_BUF_INIT;
+	struct cli_stream stream;
 	xmlDoc *doc = NULL;
 	struct target t;
 	char code[6] = "";
 
 	memset(&t, 0, sizeof(t));
+	t.fd = -1;
 	{
 		const struct option options[] = {
 			OPT_STRING(0, "format", &format, N_("FORMAT"), N_("html (the only one for now)")),
@@ -572,27 +563,27 @@ static int draft_render(int argc, char **argv, struct cli *cli)
 		if (s && !stage_text)
 			st_stage_format(code, s->stage);
 	}
-	if ((error = st_xml_parse_memory(&doc, t.ptr, t.size,
-					 t.name.ptr)) < 0)
+	error = t.fd >= 0 ? st_xml_parse_fd(&doc, t.fd, t.name.ptr) :
+			    st_xml_parse_memory(&doc, t.ptr, t.size, t.name.ptr);
+	if (error < 0)
 		goto fail;
 	/* The parsed tree holds it all: drop the text. */
-	if (t.map) {
-		munmap(t.map, t.map_size);
-		t.map = NULL;
-	}
 	st_buf_dispose(&t.data);
 	t.ptr = NULL;
 	t.size = 0;
 	if (profile == ST_PROFILE_NONE)
 		profile = st_draft_profile_of(doc);
-	if ((error = st_draft_annotate(doc, profile, code, stage_label)) < 0)
-		goto fail;
 	st_buf_printf(&sheet_path, "%s/templates/draft-%s.xsl", cli->datadir, st_profile_name(profile));
 	if ((error = st_buf_check(&sheet_path)) < 0 ||
-	    (error = st_stylesheet_load(&sheet, sheet_path.ptr)) < 0 ||
-	    (error = st_stylesheet_apply_consume(&html, sheet, &doc, NULL)) < 0)
+	    (error = st_stylesheet_load(&sheet, sheet_path.ptr)) < 0)
 		goto fail;
-	status = cli_write_output(cli, output, html.ptr ? html.ptr : "", html.size);
+	/* Written as it is made: a 20 MB draft's page is not held twice. */
+	if ((status = cli_stream_begin(&stream, cli, output)) != EXIT_OK)
+		goto done;
+	error = st_draft_render(cli_stream_write, &stream, &doc, sheet, profile, code, stage_label);
+	status = cli_stream_end(&stream, error == 0);
+	if (error < 0)
+		goto fail;
 	goto done;
 fail:
 	status = cli_fail(cli, error);
@@ -600,7 +591,6 @@ done:
 	xmlFreeDoc(doc);
 	st_stylesheet_free(sheet);
 	st_buf_dispose(&sheet_path);
-	st_buf_dispose(&html);
 	target_dispose(&t);
 	return status;
 }
@@ -670,6 +660,7 @@ static int draft_stage(int argc, char **argv, struct cli *cli)
 	int n, error, status, attempt;
 
 	memset(&t, 0, sizeof(t));
+	t.fd = -1;
 	{
 		const struct option options[] = { OPT_END() };
 		if ((n = parse_options(argc, argv, options, usage, cli, 1, 2)) < 0)
@@ -785,6 +776,7 @@ static int draft_log(int argc, char **argv, struct cli *cli)
 	int n, error, status;
 
 	memset(&t, 0, sizeof(t));
+	t.fd = -1;
 	{
 		const struct option options[] = { OPT_END() };
 		if ((n = parse_options(argc, argv, options, usage, cli, 1, 1)) < 0)

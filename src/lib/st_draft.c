@@ -1018,3 +1018,244 @@ done:
 	st_buf_dispose(&path);
 	return error;
 }
+
+/* ------------------------------------------------------------------ */
+/* Rendering in parts                                                   */
+
+/*
+ * A 20 MB draft makes a tree of some 170 MB, and a stylesheet's result
+ * about as much again.  A stylesheet that takes the parameter st-part
+ * (doc/drafts.md) is therefore run once for the frame of the document
+ * (cover, contents, front matter, the bibliography) with a marker
+ * <!--st:slot N--> where each clause and annex goes, and then on the
+ * clauses and annexes a few at a time, each part freed once rendered.  The
+ * markers of the parts' results say where each piece goes in the frame.
+ */
+#define PART_NODES 200000 /* nodes rendered at once */
+
+struct slot {
+	xmlNode *item;      /* the clause or annex, out of the tree while the frame renders */
+	xmlNode *parent;    /* body or app-group */
+	xmlNode *hollow;    /* what stands in its place for the frame */
+	size_t nodes;
+	size_t start, len;  /* its piece in 'pieces' */
+};
+
+static size_t count_nodes(const xmlNode *node)
+{
+	const xmlNode *c;
+	size_t n = 1;
+
+	for (c = node->children; c; c = c->next)
+		n += c->type == XML_ELEMENT_NODE ? count_nodes(c) : 1;
+	return n;
+}
+
+/* The clause's label, title and sub-clauses (to two levels) for the contents. */
+static xmlNode *hollow_copy(xmlNode *node, xmlDoc *doc, int depth)
+{
+	xmlNode *copy = xmlDocCopyNode(node, doc, 2), *c;
+
+	if (!copy)
+		return NULL;
+	for (c = node->children; c; c = c->next) {
+		xmlNode *part = NULL;
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (NAME_IS(c, "label") || NAME_IS(c, "title") || NAME_IS(c, "annex-type"))
+			part = xmlDocCopyNode(c, doc, 1);
+		else if (NAME_IS(c, "sec") && depth < 3)
+			part = hollow_copy(c, doc, depth + 1);
+		else
+			continue;
+		if (!part || !xmlAddChild(copy, part)) {
+			xmlFreeNode(part);
+			xmlFreeNode(copy);
+			return NULL;
+		}
+	}
+	return copy;
+}
+
+static int add_slot(struct slot **slots, size_t *n, size_t *alloc, xmlNode *item, xmlNode *parent)
+{
+	struct slot *s;
+
+	if (st_array_grow(slots, alloc, *n, sizeof(**slots)) < 0)
+		return st_error_oom();
+	s = &(*slots)[(*n)++];
+	memset(s, 0, sizeof(*s));
+	s->item = item;
+	s->parent = parent;
+	s->nodes = count_nodes(item);
+	return 0;
+}
+
+/* Finds "<!--st:slot N-->" from 'from'; *n gets N, *end the end of the marker. */
+static const char *find_marker(const char *from, const char *limit, size_t *n, const char **end)
+{
+	static const char tag[] = "<!--st:slot ";
+	const char *p = from;
+
+	while ((p = memmem(p, (size_t)(limit - p), tag, sizeof(tag) - 1))) {
+		const char *q = p + sizeof(tag) - 1;
+		size_t v = 0;
+		if (q >= limit || *q < '0' || *q > '9') {
+			p = q;
+			continue;
+		}
+		while (q < limit && *q >= '0' && *q <= '9')
+			v = v * 10 + (size_t)(*q++ - '0');
+		if (limit - q >= 3 && strncmp(q, "-->", 3) == 0) {
+			*n = v;
+			*end = q + 3;
+			return p;
+		}
+		p = q;
+	}
+	return NULL;
+}
+
+static int apply_part(st_buf *out, st_stylesheet *sheet, xmlDoc *doc, const char *part)
+{
+	const char *params[3];
+	char value[16];
+
+	snprintf(value, sizeof(value), "'%s'", part);
+	params[0] = "st-part";
+	params[1] = value;
+	params[2] = NULL;
+	return st_stylesheet_apply(out, sheet, doc, params);
+}
+
+/* Writes the frame from *pos up to the marker of slot 'n' (or to its end). */
+static int frame_upto(const st_buf *frame, const char **pos, size_t n, st_write_fn write,
+		      void *payload)
+{
+	const char *limit = frame->ptr + frame->size, *m, *end;
+	size_t found;
+	int error;
+
+	while ((m = find_marker(*pos, limit, &found, &end))) {
+		if ((error = write(*pos, (size_t)(m - *pos), payload)) < 0)
+			return error;
+		*pos = end;
+		if (found == n)
+			return 0;
+	}
+	if ((error = write(*pos, (size_t)(limit - *pos), payload)) < 0)
+		return error;
+	*pos = limit;
+	return 0;
+}
+
+static int render_parts(st_write_fn write, void *payload, st_stylesheet *sheet, xmlDoc *doc)
+{
+	xmlNode *root = xmlDocGetRootElement(doc), *part, *c, *g;
+	struct slot *slots = NULL;
+	size_t nslots = 0, aslots = 0, i, first;
+	st_buf frame = ST_BUF_INIT, chunk = ST_BUF_INIT;
+	const char *pos;
+	int error = 0;
+
+	for (part = root->children; part && !error; part = part->next) {
+		if (part->type != XML_ELEMENT_NODE)
+			continue;
+		if (NAME_IS(part, "body")) {
+			for (c = part->children; c && !error; c = c->next)
+				if (c->type == XML_ELEMENT_NODE && NAME_IS(c, "sec"))
+					error = add_slot(&slots, &nslots, &aslots, c, part);
+		} else if (NAME_IS(part, "back")) {
+			for (g = part->children; g && !error; g = g->next) {
+				if (g->type != XML_ELEMENT_NODE || !NAME_IS(g, "app-group"))
+					continue;
+				for (c = g->children; c && !error; c = c->next)
+					if (c->type == XML_ELEMENT_NODE && NAME_IS(c, "app"))
+						error = add_slot(&slots, &nslots, &aslots, c, g);
+			}
+		}
+	}
+	/* The frame: every clause and annex stands in by its hollow copy. */
+	for (i = 0; i < nslots && !error; i++) {
+		char n[24];
+		snprintf(n, sizeof(n), "%zu", i + 1);
+		xmlSetProp(slots[i].item, (const xmlChar *)"st-slot", (const xmlChar *)n);
+		if (!(slots[i].hollow = hollow_copy(slots[i].item, doc, 1)))
+			error = st_error_oom();
+		else
+			xmlReplaceNode(slots[i].item, slots[i].hollow);
+	}
+	if (!error)
+		error = apply_part(&frame, sheet, doc, "frame");
+	for (i = 0; i < nslots; i++) {
+		if (!slots[i].hollow)
+			continue;
+		xmlUnlinkNode(slots[i].hollow);
+		xmlFreeNode(slots[i].hollow);
+		slots[i].hollow = NULL;
+	}
+	/*
+	 * The parts, a few clauses at a time, each freed once rendered; the
+	 * frame is written up to each piece's marker, then the piece.
+	 */
+	pos = frame.ptr ? frame.ptr : "";
+	for (first = 0; first < nslots && !error;) {
+		size_t last = first, nodes = 0, n, next_n;
+		const char *p, *limit, *end, *next_end;
+		while (last < nslots && (last == first || nodes + slots[last].nodes <= PART_NODES))
+			nodes += slots[last++].nodes;
+		for (i = first; i < last; i++)
+			xmlAddChild(slots[i].parent, slots[i].item);
+		st_buf_clear(&chunk);
+		error = apply_part(&chunk, sheet, doc, "part");
+		for (i = first; i < last; i++) {
+			xmlUnlinkNode(slots[i].item);
+			xmlFreeNode(slots[i].item);
+			slots[i].item = NULL;
+		}
+		if (error || !chunk.ptr)
+			break;
+		/* each piece runs from its marker to the next marker or st:end */
+		limit = chunk.ptr + chunk.size;
+		p = find_marker(chunk.ptr, limit, &n, &end);
+		while (p && !error) {
+			const char *stop = find_marker(end, limit, &next_n, &next_end);
+			const char *piece_end = stop ? stop : memmem(end, (size_t)(limit - end),
+								     "<!--st:end-->", 13);
+			if (!piece_end)
+				piece_end = limit;
+			if ((error = frame_upto(&frame, &pos, n, write, payload)) == 0)
+				error = write(end, (size_t)(piece_end - end), payload);
+			p = stop;
+			end = next_end;
+			n = next_n;
+		}
+		first = last;
+	}
+	if (!error)
+		error = frame_upto(&frame, &pos, (size_t)-1, write, payload);
+	for (i = 0; i < nslots; i++)
+		if (slots[i].item && !slots[i].item->parent)
+			xmlFreeNode(slots[i].item);
+	free(slots);
+	st_buf_dispose(&frame);
+	st_buf_dispose(&chunk);
+	return error;
+}
+
+int st_draft_render(st_write_fn write, void *payload, xmlDoc **doc, st_stylesheet *sheet,
+		    st_profile profile, const char *stage, int stage_label)
+{
+	int error;
+
+	if ((error = st_draft_annotate(*doc, profile, stage, stage_label)) < 0)
+		return error;
+	/* Small drafts, and stylesheets that do not render in parts, in one go. */
+	if (!st_stylesheet_has_param(sheet, "st-part") ||
+	    count_nodes(xmlDocGetRootElement(*doc)) <= 2 * PART_NODES)
+		return st_stylesheet_apply_to(write, payload, sheet, doc, 1, NULL);
+	error = render_parts(write, payload, sheet, *doc);
+	xmlFreeDoc(*doc);
+	*doc = NULL;
+	return error;
+}

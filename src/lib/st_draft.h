@@ -13,6 +13,7 @@
 #include <libxml/tree.h>
 
 #include "st_buf.h"
+#include "st_xml.h"
 
 typedef enum {
 	ST_PROFILE_NONE = 0,
@@ -82,6 +83,14 @@ int st_numbering_ref_text(st_buf *out, const st_numbering *numbering, const xmlN
  * st-profile, st-stage and st-stage-label attributes on the root.
  */
 int st_draft_annotate(xmlDoc *doc, st_profile profile, const char *stage, int stage_label);
+
+/*
+ * Annotates *doc (st_draft_annotate) and renders it with 'sheet' to 'write', in parts
+ * when the stylesheet takes the st-part parameter and the draft is large
+ * (doc/drafts.md).  Frees *doc (and sets it to NULL) as soon as it can.
+ */
+int st_draft_render(st_write_fn write, void *payload, xmlDoc **doc, st_stylesheet *sheet,
+		    st_profile profile, const char *stage, int stage_label);
 
 /* Creates a skeleton draft from DATADIR/templates/skeleton-PROFILE.xml. */
 typedef struct {

@@ -1598,14 +1598,14 @@ static long split_location(const char *text, const char *name, const char **mess
 	return line > 0 ? line : 1;
 }
 
-int st_lint_memory(st_findings *out, const char *data, size_t len, const char *name,
-		   const st_lint_options *opts, st_profile *profile_out)
+/* Lints what was parsed, or reports why it could not be as finding [XML]. */
+static int lint_parsed(st_findings *out, xmlDoc *doc, int parsed, const char *name,
+		       const st_lint_options *opts, st_profile *profile_out)
 {
-	xmlDoc *doc = NULL;
 	st_lint_options o = *opts;
 	int error;
 
-	if (st_xml_parse_memory(&doc, data, len, name) < 0) {
+	if (parsed < 0) {
 		struct lint l;
 		char copy[1024];
 		const char *message;
@@ -1627,4 +1627,22 @@ int st_lint_memory(st_findings *out, const char *data, size_t len, const char *n
 	error = st_lint_doc(out, doc, &o);
 	xmlFreeDoc(doc);
 	return error;
+}
+
+int st_lint_memory(st_findings *out, const char *data, size_t len, const char *name,
+		   const st_lint_options *opts, st_profile *profile_out)
+{
+	xmlDoc *doc = NULL;
+	int parsed = st_xml_parse_memory(&doc, data, len, name);
+
+	return lint_parsed(out, doc, parsed, name, opts, profile_out);
+}
+
+int st_lint_fd(st_findings *out, int fd, const char *name,
+	       const st_lint_options *opts, st_profile *profile_out)
+{
+	xmlDoc *doc = NULL;
+	int parsed = st_xml_parse_fd(&doc, fd, name);
+
+	return lint_parsed(out, doc, parsed, name, opts, profile_out);
 }

@@ -133,6 +133,8 @@ static void watch_entity_decl(void *data, const xmlChar *name, int type,
 	xmlStopParser(ctxt);
 }
 
+static int parse(xmlDoc **out, const char *data, size_t len, int fd, const char *name);
+
 /* Stops at the first element nested deeper than the limit. */
 static void watch_start_element(void *data, const xmlChar *localname, const xmlChar *prefix,
 				const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
@@ -154,6 +156,31 @@ static void watch_start_element(void *data, const xmlChar *localname, const xmlC
 
 int st_xml_parse_memory(xmlDoc **out, const char *data, size_t len, const char *name)
 {
+	*out = NULL;
+	if (len > ST_XML_MAX_BYTES)
+		return st_error_set(ST_EINVALID,
+			_("%s: document is larger than the limit of %zu bytes"),
+			name, ST_XML_MAX_BYTES);
+	if (len > (size_t)2147483647)
+		return st_error_set(ST_EINVALID, _("%s: document is too large"), name);
+	return parse(out, data, len, -1, name);
+}
+
+int st_xml_parse_fd(xmlDoc **out, int fd, const char *name)
+{
+	struct stat st;
+
+	*out = NULL;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size > ST_XML_MAX_BYTES)
+		return st_error_set(ST_EINVALID,
+			_("%s: document is larger than the limit of %zu bytes"),
+			name, ST_XML_MAX_BYTES);
+	return parse(out, NULL, 0, fd, name);
+}
+
+/* Parses 'data' or, when 'fd' >= 0, what it reads from 'fd' (a regular file). */
+static int parse(xmlDoc **out, const char *data, size_t len, int fd, const char *name)
+{
 	xmlParserCtxtPtr ctxt = NULL;
 	xmlDoc *doc = NULL;
 	xmlNode *root;
@@ -162,22 +189,18 @@ int st_xml_parse_memory(xmlDoc **out, const char *data, size_t len, const char *
 
 	memset(&watch, 0, sizeof(watch));
 	*out = NULL;
-	if (len > ST_XML_MAX_BYTES)
-		return st_error_set(ST_EINVALID,
-			_("%s: document is larger than the limit of %zu bytes"),
-			name, ST_XML_MAX_BYTES);
-	if (len > (size_t)2147483647)
-		return st_error_set(ST_EINVALID, _("%s: document is too large"), name);
 	if (!(ctxt = xmlNewParserCtxt()))
 		return st_error_oom();
 
-	memset(&watch, 0, sizeof(watch));
 	ctxt->_private = &watch;
 	ctxt->sax->serror = watch_error;
 	ctxt->sax->entityDecl = watch_entity_decl;
 	watch.start_element = ctxt->sax->startElementNs;
 	ctxt->sax->startElementNs = watch_start_element;
-	doc = xmlCtxtReadMemory(ctxt, data, (int)len, name, NULL, SAFE_PARSE_OPTIONS);
+	if (fd >= 0)
+		doc = xmlCtxtReadFd(ctxt, fd, name, NULL, SAFE_PARSE_OPTIONS);
+	else
+		doc = xmlCtxtReadMemory(ctxt, data, (int)len, name, NULL, SAFE_PARSE_OPTIONS);
 	if (watch.deep_line) {
 		st_error_set(ST_EINVALID, _("%s:%ld:1: elements are nested deeper than %d levels"),
 			     name, watch.deep_line, ST_XML_MAX_DEPTH);
@@ -468,6 +491,27 @@ int st_stylesheet_load(st_stylesheet **out, const char *path)
 	return 0;
 }
 
+/* Top-level parameters of a stylesheet (includes are merged into it) and its imports. */
+static int style_has_param(xsltStylesheetPtr style, const char *name)
+{
+	xsltStackElemPtr elem;
+	xsltStylesheetPtr imported;
+
+	for (elem = style->variables; elem; elem = elem->next)
+		if (elem->name && strcmp((const char *)elem->name, name) == 0 &&
+		    elem->comp && elem->comp->type == XSLT_FUNC_PARAM)
+			return 1;
+	for (imported = style->imports; imported; imported = imported->next)
+		if (style_has_param(imported, name))
+			return 1;
+	return 0;
+}
+
+int st_stylesheet_has_param(const st_stylesheet *sheet, const char *name)
+{
+	return sheet->xslt && style_has_param(sheet->xslt, name);
+}
+
 void st_stylesheet_free(st_stylesheet *sheet)
 {
 	if (!sheet)
@@ -490,34 +534,50 @@ static void transform_message(void *data, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* Serialises straight into an st_buf: no second copy of a large result. */
-static int buf_write(void *context, const char *data, int len)
+int st_write_buf(const char *data, size_t len, void *payload)
 {
-	st_buf *out = context;
+	st_buf *out = payload;
 
-	st_buf_put(out, data, (size_t)len);
-	return st_buf_check(out) < 0 ? -1 : len;
+	st_buf_put(out, data, len);
+	return st_buf_check(out);
 }
 
-static int apply(st_buf *out, st_stylesheet *sheet, xmlDoc **docp, int consume,
-		 const char **params);
+/* Serialises straight to the writer: no copy of a large result. */
+struct sink {
+	st_write_fn write;
+	void *payload;
+	int error;
+};
+
+static int sink_write(void *context, const char *data, int len)
+{
+	struct sink *sink = context;
+
+	if (sink->error || (sink->error = sink->write(data, (size_t)len, sink->payload)) < 0)
+		return -1;
+	return len;
+}
+
+static int apply(st_write_fn write, void *payload, st_stylesheet *sheet, xmlDoc **docp,
+		 int consume, const char **params);
 
 int st_stylesheet_apply(st_buf *out, st_stylesheet *sheet, xmlDoc *doc,
 			const char **params)
 {
-	return apply(out, sheet, &doc, 0, params);
+	return apply(st_write_buf, out, sheet, &doc, 0, params);
 }
 
-int st_stylesheet_apply_consume(st_buf *out, st_stylesheet *sheet, xmlDoc **doc,
-				const char **params)
+int st_stylesheet_apply_to(st_write_fn write, void *payload, st_stylesheet *sheet,
+			   xmlDoc **doc, int consume, const char **params)
 {
-	return apply(out, sheet, doc, 1, params);
+	return apply(write, payload, sheet, doc, consume, params);
 }
 
-static int apply(st_buf *out, st_stylesheet *sheet, xmlDoc **docp, int consume,
-		 const char **params)
+static int apply(st_write_fn write, void *payload, st_stylesheet *sheet, xmlDoc **docp,
+		 int consume, const char **params)
 {
 	xmlDoc *doc = *docp;
+	struct sink to = { write, payload, 0 };
 	xsltSecurityPrefsPtr prefs = NULL;
 	xsltTransformContextPtr tctxt = NULL;
 	xmlDoc *result = NULL;
@@ -555,33 +615,31 @@ static int apply(st_buf *out, st_stylesheet *sheet, xmlDoc **docp, int consume,
 			     len ? messages.ptr : _("no output"));
 		goto done;
 	}
-	/* The source is not needed any more: give its memory back first. */
-	if (consume) {
-		xsltFreeTransformContext(tctxt);
-		tctxt = NULL;
-		xmlFreeDoc(doc);
-		*docp = NULL;
-	}
-	if (!(sink = xmlOutputBufferCreateIO(buf_write, NULL, out, NULL))) {
+	if (!(sink = xmlOutputBufferCreateIO(sink_write, NULL, &to, NULL))) {
 		error = st_error_oom();
 		goto done;
 	}
-	if (xsltSaveResultTo(sink, result, sheet->xslt) < 0) {
+	if (xsltSaveResultTo(sink, result, sheet->xslt) < 0 || to.error) {
 		xmlOutputBufferClose(sink);
-		error = st_buf_check(out) < 0 ? st_error_oom() :
+		error = to.error ? to.error :
 			st_error_set(ST_ERROR, _("cannot write the stylesheet's result"));
 		goto done;
 	}
-	if (xmlOutputBufferClose(sink) < 0) {
-		error = st_buf_check(out) < 0 ? st_error_oom() :
+	if (xmlOutputBufferClose(sink) < 0 || to.error) {
+		error = to.error ? to.error :
 			st_error_set(ST_ERROR, _("cannot write the stylesheet's result"));
 		goto done;
 	}
-	error = st_buf_check(out);
+	error = 0;
 done:
 	xmlFreeDoc(result);
 	if (tctxt)
 		xsltFreeTransformContext(tctxt);
+	/* Not before the result is written: it shares strings with the source. */
+	if (consume) {
+		xmlFreeDoc(doc);
+		*docp = NULL;
+	}
 	if (prefs)
 		xsltFreeSecurityPrefs(prefs);
 	st_buf_dispose(&messages);

@@ -28,6 +28,10 @@ int st_xml_parse_memory(xmlDoc **out, const char *data, size_t len, const char *
 /* Reads and parses a file. */
 int st_xml_parse_file(xmlDoc **out, const char *path);
 
+/* Parses what is read from 'fd' as it comes (no copy of the whole file);
+ * the same limits and messages as st_xml_parse_memory(). */
+int st_xml_parse_fd(xmlDoc **out, int fd, const char *name);
+
 /* Serialises 'doc' as indented UTF-8 with an XML declaration. */
 int st_xml_serialise(st_buf *out, xmlDoc *doc);
 
@@ -57,6 +61,9 @@ typedef struct st_stylesheet st_stylesheet;
 int st_stylesheet_load(st_stylesheet **out, const char *path);
 void st_stylesheet_free(st_stylesheet *sheet);
 
+/* Whether the stylesheet declares the top-level parameter 'name'. */
+int st_stylesheet_has_param(const st_stylesheet *sheet, const char *name);
+
 /*
  * Transforms 'doc' and appends the serialised result to 'out'.  The
  * transform may read files next to the stylesheet but may not write files,
@@ -66,10 +73,17 @@ void st_stylesheet_free(st_stylesheet *sheet);
 int st_stylesheet_apply(st_buf *out, st_stylesheet *sheet, xmlDoc *doc,
 			const char **params);
 
-/* The same, freeing *doc (and setting it to NULL) as soon as the
- * transform is done, before the result is serialised. */
-int st_stylesheet_apply_consume(st_buf *out, st_stylesheet *sheet, xmlDoc **doc,
-				const char **params);
+/*
+ * Where output goes: 'write' takes the next bytes and returns 0, or < 0
+ * with the error set.  st_write_buf appends to the st_buf 'payload'.
+ */
+typedef int (*st_write_fn)(const char *data, size_t len, void *payload);
+int st_write_buf(const char *data, size_t len, void *payload);
+
+/* The same, writing the result to 'write' as it is serialised, then
+ * freeing *doc (and setting it to NULL) when 'consume' is set. */
+int st_stylesheet_apply_to(st_write_fn write, void *payload, st_stylesheet *sheet,
+			   xmlDoc **doc, int consume, const char **params);
 
 /* Convenience: the value of an attribute as a new string, or NULL. */
 char *st_xml_attr(xmlNode *node, const char *name);
