@@ -1033,6 +1033,19 @@ done:
  */
 #define PART_NODES 200000 /* nodes rendered at once */
 
+/* STDTOOL_TEST_PART_NODES makes parts small, so tests see many of them. */
+static size_t part_nodes(void)
+{
+	const char *v = getenv("STDTOOL_TEST_PART_NODES");
+	char *end;
+	unsigned long n;
+
+	if (!v || !*v)
+		return PART_NODES;
+	n = strtoul(v, &end, 10);
+	return *end || n == 0 ? PART_NODES : (size_t)n;
+}
+
 struct slot {
 	xmlNode *item;      /* the clause or annex, out of the tree while the frame renders */
 	xmlNode *parent;    /* body or app-group */
@@ -1156,6 +1169,7 @@ static int render_parts(st_write_fn write, void *payload, st_stylesheet *sheet, 
 	size_t nslots = 0, aslots = 0, i, first;
 	st_buf frame = ST_BUF_INIT, chunk = ST_BUF_INIT;
 	const char *pos;
+	size_t budget = part_nodes();
 	int error = 0;
 
 	for (part = root->children; part && !error; part = part->next) {
@@ -1202,7 +1216,7 @@ static int render_parts(st_write_fn write, void *payload, st_stylesheet *sheet, 
 	for (first = 0; first < nslots && !error;) {
 		size_t last = first, nodes = 0, n, next_n;
 		const char *p, *limit, *end, *next_end;
-		while (last < nslots && (last == first || nodes + slots[last].nodes <= PART_NODES))
+		while (last < nslots && (last == first || nodes + slots[last].nodes <= budget))
 			nodes += slots[last++].nodes;
 		for (i = first; i < last; i++)
 			xmlAddChild(slots[i].parent, slots[i].item);
@@ -1252,7 +1266,7 @@ int st_draft_render(st_write_fn write, void *payload, xmlDoc **doc, st_styleshee
 		return error;
 	/* Small drafts, and stylesheets that do not render in parts, in one go. */
 	if (!st_stylesheet_has_param(sheet, "st-part") ||
-	    count_nodes(xmlDocGetRootElement(*doc)) <= 2 * PART_NODES)
+	    count_nodes(xmlDocGetRootElement(*doc)) <= 2 * part_nodes())
 		return st_stylesheet_apply_to(write, payload, sheet, doc, 1, NULL);
 	error = render_parts(write, payload, sheet, *doc);
 	xmlFreeDoc(*doc);
