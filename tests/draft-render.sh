@@ -85,9 +85,12 @@ if render wd.html -C r draft render gripper; then
 	has "$work/wd.html" '中华人民共和国国家标准' 'GB/T 45888—2026' '代替' 'GB/T 45888—2019' \
 		'25.040.30' 'J07' '服务机器人 末端执行器 通用技术条件' \
 		'Service robots — End effectors — General specification' \
-		'国家市场监督管理总局' '国家标准化管理委员会' '目次' '前言' '引言' \
+		'国家市场监督管理总局' '国家标准化管理委员会' '前言' '引言' \
 		'范围' '规范性引用文件' '术语和定义' '参考文献' '发布' '实施' \
 		'表 1' '公式(1)' '图 1' '附录 A' '5.2' '第5章' '规范性' '资料性'
+	# the contents, headed 目次 (often spaced out: 目　次)
+	checks=$((checks + 1))
+	grep -Eq '目(&#12288;|　|&nbsp;| )*次' "$work/wd.html" || fail "wd.html: no 目次"
 	# no stage banner while the draft is being written
 	lacks "$work/wd.html" '征求意见稿' '送审稿' '报批稿'
 fi
