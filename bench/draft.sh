@@ -114,8 +114,12 @@ LANG=C.UTF-8
 export STDTOOL_DATADIR LANG
 unset LC_ALL LC_MESSAGES LANGUAGE 2>/dev/null || true
 
-fmt() { # fmt FORMAT EXPR
+fmt() { # fmt FORMAT EXPR (no ">" in EXPR: awk would take it for a redirection)
 	awk "BEGIN { printf \"$1\", $2 }"
+}
+# A / B, or 0 when B is 0.
+div() { # div A B
+	awk -v a="$1" -v b="$2" 'BEGIN { printf "%.4f", b + 0 == 0 ? 0 : a / b }'
 }
 note() {
 	printf '%s\n' "$*"
@@ -148,19 +152,41 @@ time_pair() { # time_pair NAME NAME1 CMD1 NAME2 CMD2
 		[ -z "${RESULTS:-}" ] || cp "$work/$name.json" "$work/$name.md" "$RESULTS/"
 		MEDIAN1=$(sed -n 's/^ *"median": *\([-0-9.eE+]*\),*$/\1/p' "$work/$name.json" | sed -n 1p)
 		MEDIAN2=$(sed -n 's/^ *"median": *\([-0-9.eE+]*\),*$/\1/p' "$work/$name.json" | sed -n 2p)
+		CPU1=$(json_cpu "$work/$name.json" 1)
+		CPU2=$(json_cpu "$work/$name.json" 2)
 	else
-		MEDIAN1=$(time_loop "$name.1" "$3")
-		MEDIAN2=$(time_loop "$name.2" "$5")
-		note "    $2: $(tr '\n' ' ' <"$work/$name.1.times")s -> median $MEDIAN1 s"
-		note "    $4: $(tr '\n' ' ' <"$work/$name.2.times")s -> median $MEDIAN2 s"
+		time_loop "$name.1" "$3"
+		time_loop "$name.2" "$5"
+		MEDIAN1=$(median "$work/$name.1.times")
+		MEDIAN2=$(median "$work/$name.2.times")
+		CPU1=$(median "$work/$name.1.cpu")
+		CPU2=$(median "$work/$name.2.cpu")
+		note "    $2: $(tr '\n' ' ' <"$work/$name.1.times")s -> median $MEDIAN1 s, CPU $CPU1 s"
+		note "    $4: $(tr '\n' ' ' <"$work/$name.2.times")s -> median $MEDIAN2 s, CPU $CPU2 s"
 	fi
 	if [ -z "$MEDIAN1" ] || [ -z "$MEDIAN2" ]; then
 		die "no timing for $name"
 	fi
 }
 
-# The median of RUNS timed runs after WARMUP, printed: wall time from
-# date +%s%N (GNU date), else from /usr/bin/time (10 ms steps).
+# user + system seconds of result N in a hyperfine JSON export (the
+# mean of the runs).
+json_cpu() { # json_cpu FILE N
+	awk -v n="$2" '
+		/^ *"user":/ { u[++nu] = $2 + 0 }
+		/^ *"system":/ { s[++ns] = $2 + 0 }
+		END { printf "%.4f", u[n] + s[n] }' "$1"
+}
+
+# The median of the numbers in a file, one a line.
+median() { # median FILE
+	sort -n "$1" | awk '{ v[NR] = $1 } END {
+		print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# RUNS timed runs after WARMUP: wall seconds to KEY.times (date +%s%N, GNU
+# date; else /usr/bin/time, in 10 ms steps), user + system seconds from
+# /usr/bin/time to KEY.cpu.
 time_loop() { # time_loop KEY CMD
 	i=0
 	while [ "$i" -lt "$warmup" ]; do
@@ -168,26 +194,23 @@ time_loop() { # time_loop KEY CMD
 		i=$((i + 1))
 	done
 	: >"$work/$1.times"
+	: >"$work/$1.cpu"
 	i=0
 	while [ "$i" -lt "$runs" ]; do
-		case $(date +%N) in
-		*[!0-9]*)
-			/usr/bin/time -f '%e' -a -o "$work/$1.times" sh -c "$2" >/dev/null 2>&1 ||
-				[ "$IGNORE" = 1 ] || die "'$2' failed"
-			;;
-		*)
-			t0=$(date +%s%N)
-			sh -c "$2" >/dev/null 2>&1 || [ "$IGNORE" = 1 ] || die "'$2' failed"
-			t1=$(date +%s%N)
-			fmt %.4f "($t1 - $t0) / 1e9" >>"$work/$1.times"
-			echo >>"$work/$1.times"
-			;;
-		esac
+		t0=$(date +%s%N)
+		/usr/bin/time -f '%e %U %S' -o "$work/time" sh -c "$2" >/dev/null 2>&1 ||
+			[ "$IGNORE" = 1 ] || die "'$2' failed"
+		t1=$(date +%s%N)
+		# The last line holds the figures (a failure adds one before).
+		tail -1 "$work/time" | awk -v t0="$t0" -v t1="$t1" -v times="$work/$1.times" -v cpu="$work/$1.cpu" '{
+			if (t0 ~ /^[0-9]+$/ && t1 ~ /^[0-9]+$/)
+				printf "%.4f\n", (t1 - t0) / 1e9 >> times
+			else
+				print $1 >> times
+			printf "%.2f\n", $2 + $3 >> cpu
+		}'
 		i=$((i + 1))
 	done
-	# time -a also appends "Command exited with non-zero status": numbers only.
-	grep '^[0-9.]*$' "$work/$1.times" | sort -n | awk '{ v[NR] = $1 } END {
-		print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
 # Peak RSS (KB) of one run of a shell command line, from /usr/bin/time -v.
@@ -204,7 +227,7 @@ note "stdtool version: $("$stdtool" --version 2>/dev/null | head -1)"
 note "$(xmllint --version 2>&1 | head -1); $(xsltproc --version 2>/dev/null | head -1)"
 note "schema $schema"
 note "stylesheet $xsl"
-note "working in $work"
+note "working in $work; load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
 [ -c /dev/null ] ||
 	note "warning: /dev/null is not a device but a $(stat -c %F /dev/null 2>/dev/null || echo 'plain file'): output sent there is written to disk"
 note ""
@@ -258,11 +281,15 @@ for s in $sizes; do
 	time_pair "validate-$s" "stdtool-validate" "$v1" "xmllint-relaxng" "$v2"
 	put "t.validate.st.$s" "$MEDIAN1"
 	put "t.validate.base.$s" "$MEDIAN2"
+	put "c.validate.st.$s" "$CPU1"
+	put "c.validate.base.$s" "$CPU2"
 	note "  -- render"
 	IGNORE=0
 	time_pair "render-$s" "stdtool-render" "$r1" "xsltproc" "$r2"
 	put "t.render.st.$s" "$MEDIAN1"
 	put "t.render.base.$s" "$MEDIAN2"
+	put "c.render.st.$s" "$CPU1"
+	put "c.render.base.$s" "$CPU2"
 	IGNORE=$ignore
 	put "m.validate.st.$s" "$(peak_rss "$v1")"
 	put "m.validate.base.$s" "$(peak_rss "$v2")"
@@ -279,9 +306,10 @@ last=$(echo "$sizes" | awk '{ print $NF }')
 mb() { # mb SIZE: the draft's real size in MB
 	fmt %.3f "$(get "bytes.$1") / 1048576"
 }
-note "== Summary (medians in seconds; s/MB = median / real size; RSS in MB and x file size)"
-printf '%-5s %-7s %-8s %-11s %8s %8s %7s %8s %9s %15s %15s\n' \
-	MB bytes op vs stdtool baseline ratio "st s/MB" "base s/MB" "stdtool RSS" "baseline RSS"
+note "== Summary: wall time (median, s), stdtool/baseline, wall s/MB (real size), CPU time (user + system,"
+note "   mean, s) and its ratio, peak RSS in MB with its ratio to the file size"
+printf '%-5s %-8s %-8s %-11s %7s %7s %6s %7s %7s %6s %6s %6s %14s %14s\n' \
+	MB bytes op vs stdtool base ratio "st/MB" "base/MB" "st cpu" "b cpu" ratio "stdtool RSS" "base RSS"
 for s in $sizes; do
 	m=$(mb "$s")
 	for op in validate render; do
@@ -289,11 +317,14 @@ for s in $sizes; do
 		[ "$op" = validate ] || base=xsltproc
 		st=$(get "t.$op.st.$s")
 		bs=$(get "t.$op.base.$s")
+		sc=$(get "c.$op.st.$s")
+		bc=$(get "c.$op.base.$s")
 		sm=$(get "m.$op.st.$s")
 		bm=$(get "m.$op.base.$s")
-		printf '%-5s %-7s %-8s %-11s %8.3f %8.3f %6.2fx %8.3f %9.3f %7.1f (%4.1fx) %7.1f (%4.1fx)\n' \
-			"$s" "$(fmt %.2fM "$m")" "$op" "$base" "$st" "$bs" "$(fmt %.4f "$st / $bs")" \
+		printf '%-5s %-8s %-8s %-11s %7.3f %7.3f %5.2fx %7.3f %7.3f %6.3f %6.3f %5.2fx %6.1f (%4.1fx) %6.1f (%4.1fx)\n' \
+			"$s" "$(get "bytes.$s")" "$op" "$base" "$st" "$bs" "$(fmt %.4f "$st / $bs")" \
 			"$(fmt %.4f "$st / $m")" "$(fmt %.4f "$bs / $m")" \
+			"$sc" "$bc" "$(div "$sc" "$bc")" \
 			"$(fmt %.2f "$sm / 1024")" "$(fmt %.2f "$sm * 1024 / $(get "bytes.$s")")" \
 			"$(fmt %.2f "$bm / 1024")" "$(fmt %.2f "$bm * 1024 / $(get "bytes.$s")")"
 	done
@@ -320,14 +351,16 @@ if [ "$first" != "$last" ]; then
 	note ""
 fi
 
-note "Targets"
+note "Targets (load average now $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?'): wall times of a busy machine run long, CPU times less so)"
 verdict() { # verdict VALUE LIMIT
 	awk -v v="$1" -v l="$2" 'BEGIN { print (v + 0 < l + 0) ? "PASS" : "MISS" }'
 }
 for s in $sizes; do
 	for op in validate render; do
 		r=$(fmt %.4f "$(get "t.$op.st.$s") / $(get "t.$op.base.$s")")
-		printf '  %-44s %6.2fx  %s\n' "$op $s MB within 1.5x of the baseline" "$r" "$(verdict "$r" 1.5)"
+		c=$(div "$(get "c.$op.st.$s")" "$(get "c.$op.base.$s")")
+		printf '  %-44s %6.2fx  %s   (CPU time %.2fx  %s)\n' "$op $s MB within 1.5x of the baseline" \
+			"$r" "$(verdict "$r" 1.5)" "$c" "$(verdict "$c" 1.5)"
 	done
 done
 for s in $sizes; do
