@@ -44,6 +44,12 @@
   <xsl:output method="html" encoding="UTF-8" indent="no"
               doctype-system="about:legacy-compat"/>
 
+  <!-- Rendering in parts (doc/drafts.md): '' renders the whole draft;
+       'frame' renders it with a marker in place of each clause and annex
+       that carries st-slot; 'part' renders only those clauses and
+       annexes, each after its marker, then st:end. -->
+  <xsl:param name="st-part" select="''"/>
+
   <xsl:key name="st-id" match="*[@id]" use="@id"/>
 
   <!-- ============================================================ -->
@@ -72,6 +78,32 @@
   <!-- ============================================================ -->
 
   <xsl:template match="/">
+    <xsl:choose>
+      <xsl:when test="$st-part = 'part'">
+        <html><body>
+          <xsl:for-each select="/standard/body/sec[@st-slot] | /standard/back/app-group/app[@st-slot]">
+            <xsl:comment>st:slot <xsl:value-of select="@st-slot"/></xsl:comment>
+            <xsl:apply-templates select="."/>
+          </xsl:for-each>
+          <xsl:comment>st:end</xsl:comment>
+        </body></html>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="st-page"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- In the frame, a clause or annex rendered elsewhere leaves its marker. -->
+  <xsl:template match="body/sec[@st-slot] | app-group/app[@st-slot]" priority="3">
+    <xsl:choose>
+      <xsl:when test="$st-part = 'frame'">
+        <xsl:comment>st:slot <xsl:value-of select="@st-slot"/></xsl:comment>
+      </xsl:when>
+      <xsl:when test="self::app"><xsl:call-template name="st-annex"/></xsl:when>
+      <xsl:otherwise><xsl:call-template name="st-clause"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="st-page">
     <html lang="{$st-html-lang}">
       <head>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -343,7 +375,11 @@
   <!-- A clause: its heading, its text, its footnotes.  Sections have no
        element of their own; their heading carries their id. -->
   <xsl:template match="body/sec" priority="2">
-    <xsl:if test="not(title)">
+    <xsl:call-template name="st-clause"/>
+  </xsl:template>
+
+  <xsl:template name="st-clause">
+    <xsl:if test="not(normalize-space(title)) and not(title/*)">
       <h2 class="h">
         <xsl:call-template name="st-anchor"/>
         <xsl:value-of select="label"/>
@@ -357,9 +393,10 @@
     <xsl:apply-templates/>
   </xsl:template>
 
-  <!-- Untitled subclause: its number runs into its first paragraph. -->
-  <xsl:template match="sec[not(title)]" priority="1">
-    <xsl:variable name="first" select="*[not(self::label)][1]"/>
+  <!-- Untitled subclause (no title, or an empty one): its number runs
+       into its first paragraph. -->
+  <xsl:template match="sec[not(normalize-space(title)) and not(title/*)]" priority="1">
+    <xsl:variable name="first" select="*[not(self::label or self::title)][1]"/>
     <xsl:choose>
       <xsl:when test="$first/self::p">
         <div class="p lead">
@@ -374,10 +411,13 @@
           <xsl:call-template name="st-anchor"/>
           <span class="lbl"><xsl:value-of select="label"/></span>
         </div>
-        <xsl:apply-templates/>
+        <xsl:apply-templates select="node()[not(self::title)]"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <!-- An empty title (<title/>) marks an untitled subclause. -->
+  <xsl:template match="sec/title[not(normalize-space()) and not(*)]" priority="1"/>
 
   <!-- "5.1  Title": h2 for a clause, h3 for its subclauses and so on; the
        section's id is on its heading. -->
@@ -386,7 +426,9 @@
       <xsl:attribute name="class">h</xsl:attribute>
       <xsl:apply-templates select="../@id" mode="st-id"/>
       <xsl:if test="not(../@id)">
-        <xsl:attribute name="ID"><xsl:value-of select="concat('st-', generate-id(..))"/></xsl:attribute>
+        <xsl:attribute name="ID">
+          <xsl:for-each select=".."><xsl:call-template name="st-made-id"/></xsl:for-each>
+        </xsl:attribute>
       </xsl:if>
       <xsl:if test="../label">
         <xsl:value-of select="concat(../label, $w-heading-gap)"/>
@@ -455,6 +497,10 @@
   <!-- ============================================================ -->
 
   <xsl:template match="app">
+    <xsl:call-template name="st-annex"/>
+  </xsl:template>
+
+  <xsl:template name="st-annex">
     <div class="page annex">
       <xsl:call-template name="st-anchor"/>
       <h1 class="annex-h">
@@ -714,19 +760,26 @@
     </a>
   </xsl:template>
 
-  <!-- Shown by their parents, or not shown at all. -->
-  <xsl:template match="label | title | caption | annex-type | alt-text | long-desc
-                       | object-id | sec-meta | processing-meta | std-doc-meta
-                       | std-meta | iso-meta | nat-meta | reg-meta | index-term
-                       | permissions | custom-meta-group | kwd-group"/>
+  <!-- Not shown: metadata (the cover has what it needs), and what the
+       reader never sees. -->
+  <xsl:template match="annex-type | alt-text | long-desc | object-id | sec-meta
+                       | processing-meta | std-doc-meta | std-meta | iso-meta | nat-meta
+                       | reg-meta | index-term | permissions | custom-meta-group | kwd-group"/>
 
-  <!-- A title or label the templates do not place themselves. -->
-  <xsl:template match="boxed-text/title | statement/title | glossary/title | fn-group/title
-                       | notes/title | ack/title | app-group/title | fig-group/caption
-                       | table-wrap-group/caption | array/caption">
-    <div class="btitle"><xsl:apply-templates/></div>
+  <!-- Labels, titles and captions that their parents place themselves. -->
+  <xsl:template match="sec/label | app/label | term-sec/label | list-item/label | fn/label
+                       | non-normative-note/label | normative-note/label
+                       | non-normative-example/label | normative-example/label
+                       | table-wrap/label | fig/label | disp-formula/label | ref/label
+                       | list/label | def-list/label | ref-list/label | back/label
+                       | app/title | ref-list/title | list/title | def-list/title | back/title
+                       | table-wrap/caption | fig/caption"/>
+
+  <!-- Any other label, title or caption is shown where it stands. -->
+  <xsl:template match="label">
+    <span class="label"><xsl:apply-templates/></span>
   </xsl:template>
-  <xsl:template match="statement/label | boxed-text/label | fig-group/label | table-wrap-group/label">
+  <xsl:template match="title | caption">
     <div class="btitle"><xsl:apply-templates/></div>
   </xsl:template>
 
@@ -1041,6 +1094,11 @@
     <xsl:call-template name="st-img"/>
   </xsl:template>
 
+  <!-- A graphic with a label or caption of its own: a sub-figure. -->
+  <xsl:template match="graphic[label or caption]" priority="1">
+    <div class="subfig"><xsl:call-template name="st-img"/></div>
+  </xsl:template>
+
   <!-- The image as the document names it; the address itself is shown
        when it is not one an img may load. -->
   <xsl:template name="st-img">
@@ -1125,7 +1183,7 @@
        one document a line. -->
   <xsl:template match="ref-list">
     <div class="refs">
-      <xsl:call-template name="st-anchor"/>
+      <xsl:apply-templates select="@id" mode="st-id"/>
       <xsl:if test="normalize-space(title) != ''">
         <div class="refs-title"><xsl:apply-templates select="title/node()"/></div>
       </xsl:if>
@@ -1166,7 +1224,7 @@
 
   <xsl:template match="ref-list" mode="st-bibl">
     <div class="refs">
-      <xsl:call-template name="st-anchor"/>
+      <xsl:apply-templates select="@id" mode="st-id"/>
       <xsl:if test="normalize-space(title) != ''">
         <div class="refs-title"><xsl:apply-templates select="title/node()"/></div>
       </xsl:if>
@@ -1200,7 +1258,7 @@
           <xsl:for-each select="node()">
             <xsl:choose>
               <xsl:when test="self::text()">
-                <xsl:if test="normalize-space(translate(., ',，', '  ')) != ''">
+                <xsl:if test="normalize-space(translate(., ',，、　', '    ')) != ''">
                   <xsl:value-of select="."/>
                 </xsl:if>
               </xsl:when>
@@ -1391,11 +1449,23 @@
   <!-- ============================================================ -->
 
   <!-- An id for anything the contents or a link may point at. -->
+  <!-- An element without an id is named after its label ("st-5.2",
+       "st-A"), the same in every run (a draft rendered in parts), else by
+       generate-id(). -->
   <xsl:template name="st-anchor">
     <xsl:apply-templates select="@id" mode="st-id"/>
     <xsl:if test="not(@id)">
-      <xsl:attribute name="ID"><xsl:value-of select="concat('st-', generate-id())"/></xsl:attribute>
+      <xsl:attribute name="ID"><xsl:call-template name="st-made-id"/></xsl:attribute>
     </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="st-made-id">
+    <xsl:choose>
+      <xsl:when test="normalize-space(label) != ''">
+        <xsl:value-of select="concat('st-', translate(normalize-space(label), ' ', '-'))"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="concat('st-', generate-id())"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- The id of an element, written "ID": HTML attribute names are
@@ -1408,9 +1478,10 @@
   </xsl:template>
 
   <xsl:template name="st-href">
+    <xsl:text>#</xsl:text>
     <xsl:choose>
-      <xsl:when test="@id"><xsl:value-of select="concat('#', @id)"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="concat('#st-', generate-id())"/></xsl:otherwise>
+      <xsl:when test="@id"><xsl:value-of select="@id"/></xsl:when>
+      <xsl:otherwise><xsl:call-template name="st-made-id"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -1563,6 +1634,8 @@ table.t th { font-weight: normal; text-align: center; }
 .fig { margin: .6em 0; text-align: center; break-inside: avoid; page-break-inside: avoid; }
 .fig .note, .fig .p { text-align: left; }
 .page img { max-width: 100%; }
+.subfig { display: inline-block; vertical-align: top; margin: 0 .8em; text-align: center; }
+.subfig > .label { display: block; }
 .noimg { display: inline-block; border: 1px dashed #888; padding: 2em; color: #555; }
 .formula { display: flex; align-items: center; margin: .5em 0; break-inside: avoid; }
 .fbody { flex: 1; text-align: center; }

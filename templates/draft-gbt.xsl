@@ -34,20 +34,20 @@
   <xsl:variable name="st-term-lang" select="'zh'"/>
 
   <!-- The words of the layout. -->
-  <xsl:variable name="w-table" select="'表'"/>
-  <xsl:variable name="w-figure" select="'图'"/>
-  <xsl:variable name="w-annex" select="'附录'"/>
+  <xsl:variable name="w-table" select="'表 '"/>
+  <xsl:variable name="w-figure" select="'图 '"/>
+  <xsl:variable name="w-annex" select="'附录 '"/>
   <xsl:variable name="w-note" select="'注'"/>
   <xsl:variable name="w-example" select="'示例'"/>
   <xsl:variable name="w-formula" select="'公式'"/>
   <xsl:variable name="w-clause-pre" select="'第'"/>
   <xsl:variable name="w-clause-post" select="'章'"/>
-  <xsl:variable name="w-note-num-sep" select="''"/>
+  <xsl:variable name="w-note-num-sep" select="' '"/>
   <xsl:variable name="w-note-alone" select="'注：'"/>
   <xsl:variable name="w-example-alone" select="'示例：'"/>
   <xsl:variable name="w-note-end" select="'：'"/>
   <xsl:variable name="w-tnote-single" select="'注：'"/>
-  <xsl:variable name="w-tnote-pre" select="'注'"/>
+  <xsl:variable name="w-tnote-pre" select="'注 '"/>
   <xsl:variable name="w-tnote-post" select="'：'"/>
   <xsl:variable name="w-heading-gap" select="'　'"/>
   <xsl:variable name="w-cap-sep" select="'　'"/>

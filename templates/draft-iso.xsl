@@ -111,8 +111,11 @@
       <xsl:when test="$iso-stage = '30'">Committee draft</xsl:when>
       <xsl:when test="$iso-stage = '40'">Draft International Standard</xsl:when>
       <xsl:when test="$iso-stage = '50'">Final draft International Standard</xsl:when>
-      <xsl:when test="$st-meta/self::nat-meta or $st-meta/self::reg-meta"/>
-      <xsl:otherwise>International Standard</xsl:otherwise>
+      <xsl:when test="$st-meta/self::iso-meta
+                      or starts-with(normalize-space($st-meta/std-ident/originator), 'ISO')
+                      or starts-with(normalize-space($st-meta/std-ident/originator), 'IEC')
+                      or starts-with(normalize-space($st-meta/std-ref), 'ISO')
+                      or starts-with(normalize-space($st-meta/std-ref), 'IEC')">International Standard</xsl:when>
     </xsl:choose>
   </xsl:variable>
 

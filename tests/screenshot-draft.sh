@@ -3,14 +3,17 @@
 # cover, the table of contents and the first page of the body (clause 1).
 #
 #   tests/screenshot-draft.sh [-s gbt|iso] DRAFT.xml OUT-PREFIX
-#   STDTOOL=./stdtool tests/screenshot-draft.sh -C REPO DRAFT-ID OUT-PREFIX
+#   STDTOOL=build/src/stdtool tests/screenshot-draft.sh DRAFT.xml OUT-PREFIX
+#   STDTOOL=build/src/stdtool tests/screenshot-draft.sh -C REPO DRAFT-ID OUT-PREFIX
 #
-# The first form applies templates/draft-gbt.xsl or draft-iso.xsl with
+# Without STDTOOL, templates/draft-gbt.xsl or draft-iso.xsl is applied with
 # xsltproc (no network, no writes) to a draft that is already labelled
-# (doc/drafts.md: labels, filled xrefs, st-* attributes); the stylesheet
-# is -s, else the root's st-profile, else xml:lang (zh: gbt).  The second
-# form has 'stdtool -C REPO draft render DRAFT-ID' write the HTML to
-# stdout (extra options in STDTOOL_RENDER_ARGS, e.g. --stage-label).
+# (doc/drafts.md: labels, filled xrefs, st-* attributes), such as those in
+# tests/data/render; the stylesheet is -s, else the root's st-profile,
+# else xml:lang (zh: gbt).  With STDTOOL, 'stdtool draft render' makes the
+# HTML from the file, or from the draft DRAFT-ID of repository REPO (-C),
+# labelling it first; options for it go in STDTOOL_RENDER_ARGS (for
+# example --stage-label, or --stage 30.20 for a file).
 #
 # Writes OUT-PREFIX-cover.png, OUT-PREFIX-toc.png, OUT-PREFIX-clause.png,
 # each 1240x1754 (A4 at 150 dpi), and OUT-PREFIX.pdf.
@@ -35,7 +38,7 @@ usage() {
 	exit 2
 }
 
-sheet_name= repo=
+sheet_name="" repo=""
 while getopts s:C: opt; do
 	case $opt in
 	s) sheet_name=$OPTARG ;;
@@ -51,9 +54,13 @@ case $sheet_name in ''|gbt|iso) ;; *) usage ;; esac
 here=$(cd "$(dirname "$0")" && pwd)
 chromium=${CHROMIUM:-chromium}
 
-if [ -n "$repo" ]; then
-	[ -n "${STDTOOL:-}" ] || { echo "$0: -C needs STDTOOL, the stdtool binary" >&2; exit 2; }
+if [ -n "$repo" ] && [ -z "${STDTOOL:-}" ]; then
+	echo "$0: -C needs STDTOOL, the stdtool binary" >&2
+	exit 2
+fi
+if [ -n "${STDTOOL:-}" ]; then
 	[ -x "$STDTOOL" ] || { echo "$0: cannot run '$STDTOOL'" >&2; exit 2; }
+	[ -n "$repo" ] || [ -r "$in" ] || { echo "$0: cannot read '$in'" >&2; exit 2; }
 else
 	[ -r "$in" ] || { echo "$0: cannot read '$in'" >&2; exit 2; }
 	command -v xsltproc >/dev/null 2>&1 ||
@@ -66,9 +73,9 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/screenshot-draft.XXXXXX") || exit 99
 trap 'rm -rf "$work"' EXIT INT TERM
 html=$work/draft.html
 
-if [ -n "$repo" ]; then
+if [ -n "${STDTOOL:-}" ]; then
 	# shellcheck disable=SC2086
-	"$STDTOOL" -C "$repo" draft render $STDTOOL_RENDER_ARGS "$in" > "$html" ||
+	"$STDTOOL" ${repo:+-C "$repo"} draft render "$in" ${STDTOOL_RENDER_ARGS:-} -o "$html" ||
 		{ echo "$0: stdtool draft render failed on '$in'" >&2; exit 1; }
 else
 	if [ -z "$sheet_name" ] && command -v xmllint >/dev/null 2>&1; then
