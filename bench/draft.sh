@@ -34,8 +34,9 @@
 #      and reads each command's peak RSS from /usr/bin/time -v;
 # then prints a table: medians, stdtool/baseline, seconds per MB (the
 # growth of the time per MB from the smallest to the largest size shows
-# whether time is linear in size), peak RSS and its ratio to the file
-# size, and the targets (within 1.5x of the baselines; 1 MB rendered in
+# whether time is linear in size), CPU time, peak RSS and its ratio to the
+# file size (and the RSS added per byte added, start-up left out), and
+# the targets (within 1.5x of the baselines; 1 MB rendered in
 # under 0.15 s, 20 MB in under 3 s on 2 cores; peak RSS under 10x the
 # file) as PASS or MISS.
 #
@@ -345,6 +346,22 @@ if [ "$first" != "$last" ]; then
 				if (b <= 0 || a <= 0) { print "n/a (too fast to measure)"; exit }
 				r = (a / am) / (b / bm)
 				printf "%.2fx  %s\n", r, r < 1.5 ? "linear" : "FASTER THAN LINEAR"
+			}')"
+		done
+	done
+	note ""
+	note "Peak RSS added per MB of draft from $first to $last MB (start-up and schema or stylesheet left out)"
+	for op in validate render; do
+		for who in st base; do
+			case $op.$who in
+			validate.st) label="stdtool draft validate" ;;
+			validate.base) label="xmllint --relaxng" ;;
+			render.st) label="stdtool draft render" ;;
+			render.base) label="xsltproc" ;;
+			esac
+			printf '  %-24s %s\n' "$label" "$(awk -v a="$(get "m.$op.$who.$last")" -v b="$(get "m.$op.$who.$first")" \
+				-v ab="$(get "bytes.$last")" -v bb="$(get "bytes.$first")" 'BEGIN {
+				printf "%.1fx the added bytes\n", (a - b) * 1024 / (ab - bb)
 			}')"
 		done
 	done
