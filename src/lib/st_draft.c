@@ -564,7 +564,7 @@ void st_label_number(st_buf *out, const char *text)
 		out->ptr[--out->size] = '\0';
 }
 
-static const xmlNode *first_std_ref(const xmlNode *node)
+const xmlNode *st_draft_first_std_ref(const xmlNode *node)
 {
 	const xmlNode *c, *found;
 
@@ -573,7 +573,7 @@ static const xmlNode *first_std_ref(const xmlNode *node)
 			continue;
 		if (NAME_IS(c, "std-ref"))
 			return c;
-		if ((found = first_std_ref(c)))
+		if ((found = st_draft_first_std_ref(c)))
 			return found;
 	}
 	return NULL;
@@ -632,7 +632,7 @@ int st_numbering_ref_text(st_buf *out, const st_numbering *nb, const xmlNode *ta
 		st_buf_printf(out, "%s%s%s", gbt ? "示例" : "Example", *n ? " " : "", n);
 		break;
 	case ST_NUM_NORMREF: {
-		const xmlNode *ref = first_std_ref(target);
+		const xmlNode *ref = st_draft_first_std_ref(target);
 		xmlChar *text = ref ? xmlNodeGetContent(ref) : NULL;
 		if (text)
 			st_buf_puts(out, (const char *)text);

@@ -74,6 +74,9 @@ int st_numbering_each(const st_numbering *numbering, st_numbering_cb cb, void *p
  */
 void st_label_number(st_buf *out, const char *label_text);
 
+/* The first std-ref below 'node' (depth first), or NULL. */
+const xmlNode *st_draft_first_std_ref(const xmlNode *node);
+
 /* Appends how a cross reference to 'target' reads ("表 A.1", "Clause 5"). */
 int st_numbering_ref_text(st_buf *out, const st_numbering *numbering, const xmlNode *target);
 

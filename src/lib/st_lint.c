@@ -1314,21 +1314,6 @@ static void undated(char *number)
 		number[--len] = '\0';
 }
 
-static const xmlNode *find_std_ref(const xmlNode *node)
-{
-	const xmlNode *c, *found;
-
-	for (c = node->children; c; c = c->next) {
-		if (c->type != XML_ELEMENT_NODE)
-			continue;
-		if (NAME_IS(c, "std-ref"))
-			return c;
-		if ((found = find_std_ref(c)))
-			return found;
-	}
-	return NULL;
-}
-
 struct usage {
 	struct lint *l;
 	struct ac *ac;
@@ -1368,7 +1353,7 @@ static void add_refs(struct usage *u, xmlNode *sec)
 			xmlChar *text;
 			if (ref->type != XML_ELEMENT_NODE || !NAME_IS(ref, "ref"))
 				continue;
-			sr = find_std_ref(ref);
+			sr = st_draft_first_std_ref(ref);
 			text = sr ? xmlNodeGetContent((xmlNodePtr)sr) : NULL;
 			if (text) {
 				undated((char *)text);
