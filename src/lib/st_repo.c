@@ -26,21 +26,29 @@
 #define JOURNAL_MAGIC "stdtool-journal 1"
 #define LOCK_WAIT_STEPS 50 /* of 100 ms: wait up to 5 s for another writer */
 
-/* Which schema each kind of record is validated against. */
+/*
+ * Which schema each kind of record is validated against.  A pattern's
+ * components are matched one for one; "*" stands for any one name and
+ * "*.xml" for any name ending in ".xml".  The first match wins, so a
+ * named file comes before the pattern that would also take it.
+ */
 static const struct record_kind {
-	const char *path;   /* a file, or a folder ending in '/' */
-	int depth;          /* sub-folders allowed below the folder */
+	const char *pattern;
 	const char *schema; /* in DATADIR/schemas/ */
-	const char *file;   /* the only file name allowed, or NULL for any *.xml */
 } record_kinds[] = {
-	{ ST_REPO_CONFIG, 0, "repository.rng", NULL },
-	{ "orgs/", 0, "org.rng", NULL },
-	{ "standards/", 0, "standard.rng", NULL },
-	{ "secretariats/", 0, "secretariat.rng", NULL },
-	{ "claims/", 1, "claims.rng", NULL },
-	{ "policies/", 0, "policy.rng", NULL },
-	{ "drafts/", 1, "draft-meta.rng", "meta.xml" },
-	{ "drafts/", 1, "sts-draft.rng", "draft.xml" },
+	{ ST_REPO_CONFIG, "repository.rng" },
+	{ "orgs/*.xml", "org.rng" },
+	{ "standards/*.xml", "standard.rng" },
+	{ "secretariats/*.xml", "secretariat.rng" },
+	{ "claims/*.xml", "claims.rng" },
+	{ "claims/*/*.xml", "claims.rng" },
+	{ "policies/*.xml", "policy.rng" },
+	{ "drafts/*/meta.xml", "draft-meta.rng" },
+	{ "drafts/*/draft.xml", "sts-draft.rng" },
+	{ "drafts/*/comments/round.xml", "comment-round.rng" },
+	{ "drafts/*/comments/*.xml", "comment.rng" },
+	{ "drafts/*/ballots/*/ballot.xml", "ballot.rng" },
+	{ "drafts/*/ballots/*/votes/*.xml", "vote.rng" },
 };
 #define RECORD_KINDS (sizeof(record_kinds) / sizeof(record_kinds[0]))
 
@@ -141,37 +149,43 @@ void st_repo_global_shutdown(void)
 	git_ready = 0;
 }
 
-static int slashes(const char *s)
+/* Does one path component (of length 'n') match one pattern component? */
+static int component_matches(const char *pat, size_t plen, const char *name, size_t n)
 {
-	int n = 0;
+	if (n == 0)
+		return 0;
+	if (plen == 1 && pat[0] == '*')
+		return 1;
+	if (pat[0] == '*')
+		return n > plen - 1 && memcmp(name + n - (plen - 1), pat + 1, plen - 1) == 0;
+	return plen == n && memcmp(pat, name, n) == 0;
+}
 
-	for (; *s; s++)
-		n += *s == '/';
-	return n;
+static int path_matches(const char *pattern, const char *path)
+{
+	for (;;) {
+		const char *pe = strchr(pattern, '/'), *e = strchr(path, '/');
+		size_t plen = pe ? (size_t)(pe - pattern) : strlen(pattern);
+		size_t n = e ? (size_t)(e - path) : strlen(path);
+
+		if (!component_matches(pattern, plen, path, n))
+			return 0;
+		if (!pe || !e)
+			return !pe && !e;
+		pattern = pe + 1;
+		path = e + 1;
+	}
 }
 
 static const struct record_kind *record_kind_of(const char *path, size_t *index)
 {
-	size_t i, len, plen = strlen(path);
+	size_t i;
 
 	for (i = 0; i < RECORD_KINDS; i++) {
-		const char *kp = record_kinds[i].path;
-		len = strlen(kp);
-		if (kp[len - 1] == '/') {
-			const char *file = record_kinds[i].file;
-			const char *base = strrchr(path, '/');
-			if (strncmp(path, kp, len) == 0 &&
-			    slashes(path + len) <= record_kinds[i].depth &&
-			    plen > len + 4 && strcmp(path + plen - 4, ".xml") == 0 &&
-			    (!file || (base && strcmp(base + 1, file) == 0)))
-				goto found;
-		} else if (strcmp(path, kp) == 0) {
-			goto found;
+		if (path_matches(record_kinds[i].pattern, path)) {
+			*index = i;
+			return &record_kinds[i];
 		}
-		continue;
-found:
-		*index = i;
-		return &record_kinds[i];
 	}
 	return NULL;
 }
