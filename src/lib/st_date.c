@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <stdlib.h>
 #include <time.h>
 
 #include "st_date.h"
@@ -50,11 +51,19 @@ void st_date_format(char out[11], st_date date)
 		 (unsigned)(d / 100 % 100), (unsigned)(d % 100));
 }
 
+/*
+ * Today's date.  The test suite fixes it with STDTOOL_TEST_TODAY
+ * (YYYY-MM-DD), so that closing dates and late votes can be tested.
+ */
 st_date st_date_today(void)
 {
+	const char *fixed = getenv("STDTOOL_TEST_TODAY");
 	time_t now = time(NULL);
 	struct tm tm;
+	st_date d;
 
+	if (fixed && *fixed && st_date_parse(&d, fixed, "STDTOOL_TEST_TODAY") == 0)
+		return d;
 	localtime_r(&now, &tm);
 	return (st_date)(tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
 }
