@@ -13,5 +13,17 @@
 #define _(s) dgettext(ST_TEXTDOMAIN, s)
 #define N_(s) (s)
 #define Q_(s, p, n) dngettext(ST_TEXTDOMAIN, s, p, n)
+/*
+ * C_() translates a message in a context, for one English word that needs
+ * two translations ("publication": a stage, 出版, and a date, 发布).
+ */
+#define C_(ctx, s) st_pgettext(ctx "\004" s, s)
+
+static inline const char *st_pgettext(const char *key, const char *msg)
+{
+	const char *t = dgettext(ST_TEXTDOMAIN, key);
+
+	return t == key ? msg : t;
+}
 
 #endif

@@ -95,15 +95,15 @@ void st_stage_format(char *out, st_stage s)
 const char *st_stage_name(int stage)
 {
 	switch (stage) {
-	case 0: return _("preliminary");
-	case 10: return _("proposal");
-	case 20: return _("preparatory");
-	case 30: return _("committee");
-	case 40: return _("enquiry");
-	case 50: return _("approval");
-	case 60: return _("publication");
-	case 90: return _("review");
-	case 95: return _("withdrawal");
+	case 0: return C_("stage", "preliminary");
+	case 10: return C_("stage", "proposal");
+	case 20: return C_("stage", "preparatory");
+	case 30: return C_("stage", "committee");
+	case 40: return C_("stage", "enquiry");
+	case 50: return C_("stage", "approval");
+	case 60: return C_("stage", "publication");
+	case 90: return C_("stage", "review");
+	case 95: return C_("stage", "withdrawal");
 	default: return "";
 	}
 }
