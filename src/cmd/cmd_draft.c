@@ -711,7 +711,7 @@ static int draft_stage(int argc, char **argv, struct cli *cli)
 	}
 	today(date);
 	st_buf_printf(&msg, "draft: %s %s → %s (%s)\n", t.arg, from_code, to_code,
-		      st_stage_name(to.stage));
+		      st_stage_english(to.stage));
 	if ((error = st_buf_check(&msg)) < 0)
 		goto fail;
 	for (attempt = 1; attempt < 100; attempt++) {

@@ -92,6 +92,23 @@ void st_stage_format(char *out, st_stage s)
 	out[5] = '\0';
 }
 
+/* The stage's English name, for commit and tag messages in any locale. */
+const char *st_stage_english(int stage)
+{
+	switch (stage) {
+	case 0: return "preliminary";
+	case 10: return "proposal";
+	case 20: return "preparatory";
+	case 30: return "committee";
+	case 40: return "enquiry";
+	case 50: return "approval";
+	case 60: return "publication";
+	case 90: return "review";
+	case 95: return "withdrawal";
+	default: return "";
+	}
+}
+
 const char *st_stage_name(int stage)
 {
 	switch (stage) {

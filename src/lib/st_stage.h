@@ -18,6 +18,8 @@ void st_stage_format(char *out, st_stage s);
 
 /* The stage's name ("committee"), translated. */
 const char *st_stage_name(int stage);
+/* The same in English whatever the locale: Git history reads alike everywhere. */
+const char *st_stage_english(int stage);
 /* The substage's meaning ("started"), translated. */
 const char *st_substage_name(int sub);
 
