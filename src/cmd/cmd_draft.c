@@ -353,19 +353,6 @@ static int ignore_list(struct cli_list *out, const struct cli_list *in, char **c
 	return 0;
 }
 
-static void xml_escaped(st_buf *out, const char *s)
-{
-	for (; *s; s++) {
-		switch (*s) {
-		case '&': st_buf_puts(out, "&amp;"); break;
-		case '<': st_buf_puts(out, "&lt;"); break;
-		case '>': st_buf_puts(out, "&gt;"); break;
-		case '"': st_buf_puts(out, "&quot;"); break;
-		default: st_buf_putc(out, *s); break;
-		}
-	}
-}
-
 static int load_schema(st_schema **out, const struct cli *cli)
 {
 	st_buf path = ST_BUF_INIT;
@@ -464,7 +451,7 @@ static int draft_validate(int argc, char **argv, struct cli *cli)
 	}
 	if (xml) {
 		st_buf_puts(&out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<findings file=\"");
-		xml_escaped(&out, t.name.ptr);
+		st_xml_escape(&out, t.name.ptr);
 		st_buf_printf(&out, "\" profile=\"%s\" errors=\"%zu\" warnings=\"%zu\">\n",
 			      st_profile_name(used), findings.errors, findings.warnings);
 	}
@@ -474,7 +461,7 @@ static int draft_validate(int argc, char **argv, struct cli *cli)
 		if (xml) {
 			st_buf_printf(&out, "  <finding line=\"%ld\" severity=\"%s\" rule=\"%s\">",
 				      f->line, sev, f->rule);
-			xml_escaped(&out, f->message);
+			st_xml_escape(&out, f->message);
 			st_buf_puts(&out, "</finding>\n");
 		} else {
 			st_buf_printf(&out, "%s:%ld: %s: [%s] %s\n", t.name.ptr, f->line, sev,
@@ -920,10 +907,10 @@ static int draft_list(int argc, char **argv, struct cli *cli)
 		st_stage_format(code, s->stage);
 		if (xml) {
 			st_buf_puts(&out, "  <draft id=\"");
-			xml_escaped(&out, m->id);
+			st_xml_escape(&out, m->id);
 			st_buf_printf(&out, "\" profile=\"%s\" stage=\"%s\" since=\"%s\">",
 				      st_profile_name(m->profile), code, s->date);
-			xml_escaped(&out, title ? title : "");
+			st_xml_escape(&out, title ? title : "");
 			st_buf_puts(&out, "</draft>\n");
 		} else {
 			cli_pad(&out, m->id, 24);

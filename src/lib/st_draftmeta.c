@@ -134,25 +134,12 @@ done:
 	return error;
 }
 
-static void put_escaped(st_buf *out, const char *s)
-{
-	for (; *s; s++) {
-		switch (*s) {
-		case '&': st_buf_puts(out, "&amp;"); break;
-		case '<': st_buf_puts(out, "&lt;"); break;
-		case '>': st_buf_puts(out, "&gt;"); break;
-		case '"': st_buf_puts(out, "&quot;"); break;
-		default: st_buf_putc(out, *s); break;
-		}
-	}
-}
-
 int st_draft_meta_serialise(st_buf *out, const st_draft_meta *meta)
 {
 	size_t i;
 
 	st_buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<draft id=\"");
-	put_escaped(out, meta->id);
+	st_xml_escape(out, meta->id);
 	st_buf_printf(out, "\" profile=\"%s\">\n  <stages>\n", st_profile_name(meta->profile));
 	for (i = 0; i < meta->nstages; i++) {
 		const st_draft_stage *s = &meta->stages[i];
@@ -161,12 +148,12 @@ int st_draft_meta_serialise(st_buf *out, const st_draft_meta *meta)
 		st_buf_printf(out, "    <stage code=\"%s\" date=\"%s\"", code, s->date);
 		if (s->by) {
 			st_buf_puts(out, " by=\"");
-			put_escaped(out, s->by);
+			st_xml_escape(out, s->by);
 			st_buf_putc(out, '"');
 		}
 		if (s->tag) {
 			st_buf_puts(out, " tag=\"");
-			put_escaped(out, s->tag);
+			st_xml_escape(out, s->tag);
 			st_buf_putc(out, '"');
 		}
 		st_buf_puts(out, "/>\n");
@@ -176,7 +163,7 @@ int st_draft_meta_serialise(st_buf *out, const st_draft_meta *meta)
 		st_buf_puts(out, "  <rules>\n");
 		for (i = 0; i < meta->nignore; i++) {
 			st_buf_puts(out, "    <ignore rule=\"");
-			put_escaped(out, meta->ignore[i]);
+			st_xml_escape(out, meta->ignore[i]);
 			st_buf_puts(out, "\"/>\n");
 		}
 		st_buf_puts(out, "  </rules>\n");

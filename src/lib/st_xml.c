@@ -320,6 +320,22 @@ int st_xml_serialise(st_buf *out, xmlDoc *doc)
 	return st_buf_check(out);
 }
 
+void st_xml_escape(st_buf *out, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '&': st_buf_puts(out, "&amp;"); break;
+		case '<': st_buf_puts(out, "&lt;"); break;
+		case '>': st_buf_puts(out, "&gt;"); break;
+		case '"': st_buf_puts(out, "&quot;"); break;
+		case '\t': st_buf_puts(out, "&#9;"); break;
+		case '\n': st_buf_puts(out, "&#10;"); break;
+		case '\r': st_buf_puts(out, "&#13;"); break;
+		default: st_buf_putc(out, *s); break;
+		}
+	}
+}
+
 /* Collects the first structured error of a RELAX NG run. */
 struct first_error {
 	int seen;

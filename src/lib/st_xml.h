@@ -35,6 +35,13 @@ int st_xml_parse_fd(xmlDoc **out, int fd, const char *name);
 /* Serialises 'doc' as indented UTF-8 with an XML declaration. */
 int st_xml_serialise(st_buf *out, xmlDoc *doc);
 
+/*
+ * Appends 's' escaped for XML text or a double-quoted attribute value:
+ * & < > " and the line-break and tab characters, which an attribute would
+ * otherwise turn into spaces.
+ */
+void st_xml_escape(st_buf *out, const char *s);
+
 /* A compiled RELAX NG schema. */
 typedef struct st_schema st_schema;
 

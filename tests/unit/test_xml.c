@@ -277,6 +277,28 @@ START_TEST(stylesheet_document_reads_safely)
 }
 END_TEST
 
+/* Escaped text read back by the parser is the text written. */
+START_TEST(escape_round_trips_through_the_parser)
+{
+	static const char text[] = "a&b <c> \"d\" 'e'\tf\ng\r\n标准";
+	st_buf xml = ST_BUF_INIT;
+	xmlDoc *doc = NULL;
+	xmlChar *value;
+
+	st_buf_puts(&xml, "<r a=\"");
+	st_xml_escape(&xml, text);
+	st_buf_puts(&xml, "\"/>");
+	ck_assert_int_eq(st_buf_check(&xml), 0);
+	ck_assert_str_eq(xml.ptr, "<r a=\"a&amp;b &lt;c&gt; &quot;d&quot; 'e'&#9;f&#10;g&#13;&#10;标准\"/>");
+	ck_assert_int_eq(st_xml_parse_memory(&doc, xml.ptr, xml.size, "escape"), 0);
+	value = xmlGetProp(xmlDocGetRootElement(doc), BAD_CAST "a");
+	ck_assert_str_eq((const char *)value, text);
+	xmlFree(value);
+	xmlFreeDoc(doc);
+	st_buf_dispose(&xml);
+}
+END_TEST
+
 Suite *xml_suite(void)
 {
 	Suite *s = suite_create("xml");
@@ -290,6 +312,7 @@ Suite *xml_suite(void)
 	tcase_add_test(tc, external_dtd_is_not_loaded);
 	tcase_add_test(tc, nesting_depth_is_bounded);
 	tcase_add_test(tc, missing_file_is_not_found);
+	tcase_add_test(tc, escape_round_trips_through_the_parser);
 	tcase_add_loop_test(tv, schema_validation, 0, sizeof(org_records) / sizeof(org_records[0]));
 	tcase_add_test(tv, schema_load_failure_is_reported);
 	tcase_add_test(tx, stylesheet_transforms);
