@@ -215,14 +215,12 @@ static int ballot_open(int argc, char **argv, struct cli *cli)
 
 	for (i = 0; i < b->nmembers; i++)
 		count[b->members[i].category]++;
+	printf(_("Opened ballot #%u on %s (%s): voting from %s to the end of %s\n"),
+	       b->number, b->draft, st_ballot_type_name(b->type), b->opened, b->closes);
 	if (st_ballot_type_is_iso(b->type))
-		printf(_("Opened ballot #%u on %s (%s) from %s to %s: %zu P-members, %zu O-members\n"),
-		       b->number, b->draft, st_ballot_type_name(b->type), b->opened, b->closes,
-		       count[ST_MEMBER_P], count[ST_MEMBER_O]);
+		printf(_("Roster: P-members %zu, O-members %zu\n"), count[ST_MEMBER_P], count[ST_MEMBER_O]);
 	else
-		printf(_("Opened ballot #%u on %s (%s) from %s to %s: %zu members\n"),
-		       b->number, b->draft, st_ballot_type_name(b->type), b->opened, b->closes,
-		       count[ST_MEMBER_MEMBER]);
+		printf(_("Roster: members %zu\n"), count[ST_MEMBER_MEMBER]);
 	if (st_ballot_rule_describe(&rule, &b->rule) == 0)
 		printf(_("Rule: %s\n"), rule.ptr);
 	status = EXIT_OK;
@@ -330,9 +328,9 @@ static int ballot_vote(int argc, char **argv, struct cli *cli)
 	}
 	if (m->category != v.category) {
 		error = st_error_set(ST_EINVALID,
-			_("'%s' votes as a %s in ballot #%u on '%s' (category %s on the roster), not as %s"),
-			m->name, category_label(m->category), b->number, b->draft,
-			st_ballot_category_name(m->category), st_ballot_category_name(v.category));
+			_("'%s' is on the roster of ballot #%u on '%s' as %s (%s), not as %s"),
+			m->name, b->number, b->draft, st_ballot_category_name(m->category),
+			category_label(m->category), st_ballot_category_name(v.category));
 		goto fail;
 	}
 	v.member = m->name; /* as the roster spells it */
@@ -504,7 +502,7 @@ static void show_text(st_buf *out, const st_ballot *b, const st_ballot_votes *vo
 		      const st_ballot_result *r)
 {
 	st_buf line = ST_BUF_INIT;
-	size_t i, width = 0, voted = count_voted(b, votes), missing = 0;
+	size_t i, width = 0, cat_width = 1, voted = count_voted(b, votes), missing = 0;
 
 	st_buf_printf(out, _("Ballot #%u on %s: %s, opened %s at stage %s, closes %s\n"),
 		      b->number, b->draft, st_ballot_type_name(b->type), b->opened, b->stage, b->closes);
@@ -538,6 +536,9 @@ static void show_text(st_buf *out, const st_ballot *b, const st_ballot_votes *vo
 		size_t w = st_utf8_width(votes->votes[i]->member);
 		if (w > width)
 			width = w;
+		w = strlen(st_ballot_category_name(votes->votes[i]->category));
+		if (w > cat_width)
+			cat_width = w;
 	}
 	if (votes->n) {
 		st_buf_printf(out, "\n%s\n", _("Votes:"));
@@ -547,7 +548,7 @@ static void show_text(st_buf *out, const st_ballot *b, const st_ballot_votes *vo
 			st_buf_puts(&line, "  ");
 			cli_pad(&line, v->member, width);
 			st_buf_puts(&line, "  ");
-			cli_pad(&line, st_ballot_category_name(v->category), 6);
+			cli_pad(&line, st_ballot_category_name(v->category), cat_width);
 			st_buf_puts(&line, "  ");
 			cli_pad(&line, st_vote_value_name(v->vote), 7);
 			st_buf_printf(&line, "  %s", v->date);

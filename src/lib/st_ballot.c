@@ -1240,11 +1240,16 @@ static int read_vote_cb(const char *name, const char *data, size_t len, void *pa
 	    (error = st_ballot_vote_parse(&v, data, len, rv->path.ptr)) < 0)
 		return error;
 	st_buf_clear(&rv->file);
-	if (st_ballot_member_file(&rv->file, v->member) < 0 || strcmp(rv->file.ptr, name) != 0) {
-		st_error_clear();
+	if ((error = st_ballot_member_file(&rv->file, v->member)) < 0) {
+		st_ballot_vote_free(v);
+		return error;
+	}
+	if (strcmp(rv->file.ptr, name) != 0) {
+		/* renamed or copied by hand: the file name would no longer keep
+		 * two votes by one member from both being counted */
 		error = st_error_set(ST_EINVALID,
-			_("%s: the vote is by '%s', whose vote belongs in a file of its own name"),
-			rv->path.ptr, v->member);
+			_("%s: the vote is by '%s', so the file should be named '%s'"),
+			rv->path.ptr, v->member, rv->file.ptr);
 		st_ballot_vote_free(v);
 		return error;
 	}

@@ -179,7 +179,7 @@ int st_ballot_rule_describe(st_buf *out, const st_ballot_rule *rule);
 #define ST_BALLOT_MEMBER_MAX_CHARS 100
 #define ST_BALLOT_FILE_NAME_MAX 200
 /* Most members on a roster. */
-#define ST_BALLOT_MAX_MEMBERS 100000
+#define ST_BALLOT_MAX_MEMBERS 10000
 
 typedef struct {
 	char *name;
