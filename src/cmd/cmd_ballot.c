@@ -241,7 +241,7 @@ done:
 
 /*
  * The draft's latest ballot, to vote in or close: ST_ENOTFOUND when it has
- * none, ST_EEXISTS (with 'closed_code') when that one is closed.
+ * none or when that one is closed.
  */
 static int open_ballot(st_ballot **out, st_repo *repo, const char *draft)
 {
