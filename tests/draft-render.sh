@@ -105,6 +105,11 @@ if render dis.html -C r draft render gripper; then
 	has "$work/dis.html" '送审稿' '在提交反馈意见时'
 	lacks "$work/dis.html" '30.00' '40.00'
 fi
+# stage 50 needs an approved 送审稿 review (stdtool ballot)
+printf 'member,category\n委员甲,member\n' > roster.csv
+stdtool -C r ballot open gripper --type sac-review --closes 2999-12-31 --members ../roster.csv > /dev/null &&
+	stdtool -C r ballot vote gripper --member 委员甲 --category member --vote yes > /dev/null &&
+	stdtool -C r ballot close gripper > /dev/null || exit 99
 stdtool -C r draft stage gripper 报批稿 > /dev/null || exit 99
 if render fdis.html -C r draft render gripper; then
 	has "$work/fdis.html" '报批稿'

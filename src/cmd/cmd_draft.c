@@ -12,6 +12,7 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "st_ballot.h"
 #include "st_date.h"
 #include "st_draft.h"
 #include "st_draftmeta.h"
@@ -671,6 +672,10 @@ static int draft_stage(int argc, char **argv, struct cli *cli)
 	if ((error = st_stage_move_check(cur->stage, to)) < 0)
 		goto fail;
 	if (cur->stage.stage == 20 && to.stage > 20 && (error = guard_rules(&t, cli)) < 0)
+		goto fail;
+	/* Into 50, or to 60 skipping it: only after an approved dis / sac-review ballot. */
+	if (cur->stage.stage < 50 && to.stage >= 50 &&
+	    (error = st_ballot_stage_guard(t.repo, t.arg, t.meta->profile, to.stage)) < 0)
 		goto fail;
 
 	if ((error = st_txn_begin(&txn, t.repo)) < 0)
