@@ -202,6 +202,10 @@ static int comments_add(int argc, char **argv, struct cli *cli)
 	}
 	if ((error = st_comment_normalise(c)) < 0)
 		goto fail;
+	if (!ref[strspn(ref, " ")]) {
+		status = cli_usage_error(cli, _("--clause is empty: give 'general' for a comment on the whole document"));
+		goto done;
+	}
 	if ((status = open_draft(&d, argv[0], cli)) != 0)
 		goto done;
 	if ((error = st_comment_draft_read(&draft, d.repo, d.id, d.meta->profile)) < 0 ||
@@ -294,7 +298,7 @@ static int comments_import(int argc, char **argv, struct cli *cli)
 	st_txn *txn = NULL;
 	st_buf data = ST_BUF_INIT, msg = ST_BUF_INIT;
 	const char *file, *base;
-	size_t i, problems = 0, added_units = 0;
+	size_t i, problems = 0, added_sent = 0, added_replied = 0;
 	unsigned first = 0;
 	int n, error, status;
 
@@ -350,14 +354,14 @@ static int comments_import(int argc, char **argv, struct cli *cli)
 			continue;
 		if ((error = st_unit_list_add(&round.sent, units.sent.items[i])) < 0)
 			goto fail;
-		added_units++;
+		added_sent++;
 	}
 	for (i = 0; i < units.replied.n; i++) {
 		if (st_unit_list_has(&round.replied, units.replied.items[i]))
 			continue;
 		if ((error = st_unit_list_add(&round.replied, units.replied.items[i])) < 0)
 			goto fail;
-		added_units++;
+		added_replied++;
 	}
 	if ((error = put_round(txn, d.id, &round)) < 0)
 		goto fail;
@@ -369,9 +373,9 @@ static int comments_import(int argc, char **argv, struct cli *cli)
 		goto fail;
 	printf(Q_("Imported %zu comment into %s: #%u\n", "Imported %zu comments into %s: #%u to #%u\n",
 		  imported.n), imported.n, d.id, first, round.last_number);
-	if (added_units)
-		printf(Q_("Recorded %zu unit from the form\n", "Recorded %zu units from the form\n",
-			  added_units), added_units);
+	if (added_sent || added_replied)
+		printf(_("Recorded from the form: %zu more units the draft was sent to, %zu more that replied without comments\n"),
+		       added_sent, added_replied);
 	status = EXIT_OK;
 	goto done;
 fail:
@@ -650,8 +654,8 @@ static int comments_list(int argc, char **argv, struct cli *cli)
 		wby = max_size(wby, st_utf8_width(c->by));
 		wstatus = max_size(wstatus, strlen(st_disposition_name(c->disposition)));
 	}
-	if (wclause > 16)
-		wclause = 16;
+	if (wclause > 24)
+		wclause = 24;
 	if (wby > 20)
 		wby = 20;
 	width = terminal_width();

@@ -1943,8 +1943,65 @@ int st_comment_import(st_comments *out, st_comment_round *units, const char *dat
 
 static int schema_error_cb(long line, const char *message, void *payload)
 {
-	report(payload, (size_t)line, message);
+	char msg[600];
+
+	snprintf(msg, sizeof(msg), _("not as schemas/comment-form.rng has it: %s"), message);
+	report(payload, (size_t)line, msg);
 	return 0;
+}
+
+/*
+ * What a person writing a form by hand gets wrong most, said plainly
+ * before the schema's own words: a comment without its author, clause or
+ * text, and an unknown type or disposition.  1 when something was found.
+ */
+static int precheck_form(struct importer *im, xmlNode *root)
+{
+	static const char *const needed[] = { "by", "clause", "text" };
+	xmlNode *n;
+	char msg[512];
+	size_t i;
+	int found = 0;
+
+	for (n = root->children; n; n = n->next) {
+		xmlChar *v;
+		xmlNode *r;
+		size_t line = (size_t)xmlGetLineNo(n);
+		if (n->type != XML_ELEMENT_NODE || !NAME_IS(n, "comment"))
+			continue;
+		for (i = 0; i < sizeof(needed) / sizeof(needed[0]); i++) {
+			if (child(n, needed[i]))
+				continue;
+			snprintf(msg, sizeof(msg), _("the comment has no <%s>"), needed[i]);
+			report(im, line, msg);
+			found = 1;
+		}
+		if ((v = xmlGetNoNsProp(n, (const xmlChar *)"type"))) {
+			st_comment_type t;
+			if (st_comment_type_parse(&t, (const char *)v) < 0 ||
+			    strcmp((const char *)v, st_comment_type_name(t)) != 0) {
+				snprintf(msg, sizeof(msg), _("unknown comment type '%s' (expected ge, te or ed)"),
+					 (const char *)v);
+				report(im, line, msg);
+				found = 1;
+			}
+			xmlFree(v);
+		}
+		if ((r = child(n, "resolution")) &&
+		    (v = xmlGetNoNsProp(r, (const xmlChar *)"disposition"))) {
+			st_disposition d;
+			if (st_disposition_parse(&d, (const char *)v) < 0 ||
+			    strcmp((const char *)v, st_disposition_name(d)) != 0) {
+				snprintf(msg, sizeof(msg),
+					 _("unknown disposition '%s' (expected accepted, accepted-modified, rejected or noted)"),
+					 (const char *)v);
+				report(im, (size_t)xmlGetLineNo(r), msg);
+				found = 1;
+			}
+			xmlFree(v);
+		}
+	}
+	return found;
 }
 
 static int import_xml(struct importer *im, st_comment_round *units, const char *data, size_t len)
@@ -1973,6 +2030,8 @@ static int import_xml(struct importer *im, st_comment_round *units, const char *
 	}
 	st_buf_printf(&path, "%s/schemas/comment-form.rng", opts->datadir);
 	if ((error = st_buf_check(&path)) < 0 || (error = st_schema_load(&schema, path.ptr)) < 0)
+		goto done;
+	if (precheck_form(im, root))
 		goto done;
 	if ((rc = st_schema_validate_each(schema, doc, schema_error_cb, im)) != 0) {
 		error = rc < 0 ? rc : 0;
