@@ -567,6 +567,10 @@ static void put_cut(st_buf *out, const char *s, size_t width, int pad)
 		st_buf_put(out, p, n);
 		used += w;
 	}
+	while (out->size && out->ptr[out->size - 1] == ' ' && used) {
+		out->ptr[--out->size] = '\0';
+		used--;
+	}
 	st_buf_puts(out, "…");
 	used++;
 	if (pad && used < width)
