@@ -13,6 +13,7 @@ int cmd_claim_grant(int argc, char **argv, struct cli *cli);
 int cmd_import(int argc, char **argv, struct cli *cli);
 int cmd_draft(int argc, char **argv, struct cli *cli);
 int cmd_ballot(int argc, char **argv, struct cli *cli);
+int cmd_comments(int argc, char **argv, struct cli *cli);
 
 /* Opens the repository around the current folder, printing any error. */
 struct st_repo;

@@ -32,6 +32,7 @@ static const struct command commands[] = {
 	{ "secretariat", cmd_secretariat, N_("record committee secretariats held") },
 	{ "draft", cmd_draft, N_("write, check, render and stage drafts of standards") },
 	{ "ballot", cmd_ballot, N_("open ballots on drafts, record votes, close and count them") },
+	{ "comments", cmd_comments, N_("record, resolve and tabulate committee comments on a draft") },
 	{ "claim-grant", cmd_claim_grant, N_("compute, explain and file a grant claim") },
 	{ "import", cmd_import, N_("import organisations, standards or secretariats from CSV") },
 	{ "check", cmd_check, N_("check every record in the repository") },

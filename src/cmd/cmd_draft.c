@@ -13,6 +13,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "st_ballot.h"
+#include "st_comment.h"
 #include "st_date.h"
 #include "st_draft.h"
 #include "st_draftmeta.h"
@@ -672,6 +673,10 @@ static int draft_stage(int argc, char **argv, struct cli *cli)
 	if ((error = st_stage_move_check(cur->stage, to)) < 0)
 		goto fail;
 	if (cur->stage.stage == 20 && to.stage > 20 && (error = guard_rules(&t, cli)) < 0)
+		goto fail;
+	/* DESIGN 8: every comment answered before the draft leaves stage 30. */
+	if (cur->stage.stage == 30 && to.stage > 30 &&
+	    (error = st_comment_guard_stage(t.repo, t.arg)) < 0)
 		goto fail;
 	/* Into 50, or to 60 skipping it: only after an approved dis / sac-review ballot. */
 	if (cur->stage.stage < 50 && to.stage >= 50 &&

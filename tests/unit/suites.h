@@ -15,5 +15,6 @@ Suite *csv_suite(void);
 Suite *claim_suite(void);
 Suite *draft_suite(void);
 Suite *ballot_suite(void);
+Suite *comment_suite(void);
 
 #endif
