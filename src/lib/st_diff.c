@@ -386,7 +386,8 @@ static int put_token(st_diff_runs *out, st_diff_op op, const struct toks *t, siz
 	const char *s = t->s + k->off;
 	int error;
 
-	if (with_space && k->space && (error = runs_put(out, op, " ", 1)) < 0)
+	/* with_space: 1 as the token has it, 2 a space whatever it has */
+	if (with_space && (k->space || with_space == 2) && (error = runs_put(out, op, " ", 1)) < 0)
 		return error;
 	if (s[0] == '\x01' || s[0] == '\x03') {
 		size_t idlen = k->len >= 2 ? k->len - 2 : 0;
@@ -438,7 +439,12 @@ static int emit_runs(st_diff_runs *out, const struct toks *a, const char *ca,
 			continue;
 		}
 		if (i < a->n && j < b->n) {
-			error = put_token(out, ST_DIFF_SAME, b, j, out->n > 0, rb);
+			/* B's spacing, or A's where a change before took B's away */
+			int space = out->n == 0 ? 0 : (a->t[i].space && !b->t[j].space &&
+				    out->runs[out->n - 1].op != ST_DIFF_SAME &&
+				    out->text.ptr[out->text.size - 1] != ' ' &&
+				    out->text.ptr[out->text.size - 1] != '\n') ? 2 : 1;
+			error = put_token(out, ST_DIFF_SAME, b, j, space, rb);
 			i++;
 			j++;
 		}
