@@ -113,7 +113,7 @@ static int load_side(struct side *s, st_repo *repo, const st_draft_meta *meta, c
 {
 	const st_draft_stage *entry = NULL;
 	size_t i;
-	int found;
+	int found, error;
 
 	s->spec = spec;
 	s->info.spec = spec;
@@ -127,7 +127,6 @@ static int load_side(struct side *s, st_repo *repo, const st_draft_meta *meta, c
 		{
 			st_buf full = ST_BUF_INIT;
 			const st_draft_stage *cur = st_draft_meta_current(meta);
-			int error;
 			s->info.source = "worktree";
 			if (cur) {
 				st_stage_format(s->stage, cur->stage);
@@ -171,7 +170,12 @@ static int load_side(struct side *s, st_repo *repo, const st_draft_meta *meta, c
 		return st_error_set(ST_ENOTFOUND, _("the draft '%s' has no tag for stage %s"),
 				    meta->id, s->stage);
 	s->info.tag = entry->tag;
-	return read_revision(s, repo, meta->id, path, entry->tag);
+	if ((error = read_revision(s, repo, meta->id, path, entry->tag)) == ST_ENOTFOUND &&
+	    !s->info.commit)
+		error = st_error_set(ST_ENOTFOUND,
+			_("the tag '%s' of stage %s is not in the repository (was it deleted?)"),
+			entry->tag, s->stage);
+	return error;
 }
 
 /* ---- text output ------------------------------------------------------ */

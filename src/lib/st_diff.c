@@ -1314,7 +1314,7 @@ int st_draft_diff_compute(st_draft_diff **out, xmlDoc *from_doc, st_profile from
 	struct version a, b;
 	st_draft_diff *d = NULL;
 	struct slot *slots = NULL;
-	size_t *prev_matched = NULL, *order = NULL, *kids = NULL, *from_pos = NULL;
+	size_t *del_rank = NULL, *kids = NULL, *from_pos = NULL;
 	char *reordered = NULL, *is_moved = NULL;
 	struct xref_ctx xa, xb;
 	struct resolver ra, rb;
@@ -1392,10 +1392,9 @@ int st_draft_diff_compute(st_draft_diff **out, xmlDoc *from_doc, st_profile from
 			is_moved[u] = 2;
 
 	/* The report, in TO's order. */
-	order = malloc((a.n + b.n) * sizeof(*order));
 	slots = malloc((a.n + b.n) * sizeof(*slots));
-	prev_matched = malloc(a.n * sizeof(*prev_matched));
-	if (!order || !slots || !prev_matched) {
+	del_rank = malloc(a.n * sizeof(*del_rank));
+	if (!slots || !del_rank) {
 		error = st_error_oom();
 		goto done;
 	}
@@ -1454,10 +1453,23 @@ int st_draft_diff_compute(st_draft_diff **out, xmlDoc *from_doc, st_profile from
 		slots[d->n - 1].sub = 0;
 		slots[d->n - 1].change = d->n - 1;
 	}
-	for (u = 0, j = 0; u < a.n; u++) {
-		if (a.units[u].match != NONE)
-			j = u;
-		prev_matched[u] = j;
+	/*
+	 * A deletion goes where it was: after the last sibling before it that
+	 * kept its place (after all that is inside that one), else first in
+	 * its parent.  One pass over each parent's children.
+	 */
+	for (u = 0; u < a.n; u++) {
+		size_t c, rank;
+		if (a.units[u].match == NONE)
+			continue;
+		rank = 2 * a.units[u].match + 1;
+		for (c = u + 1; c < a.units[u].end; c = a.units[c].end) {
+			size_t m = a.units[c].match;
+			if (m == NONE)
+				del_rank[c] = rank;
+			else if (!is_moved[m])
+				rank = 2 * (b.units[m].end - 1) + 1;
+		}
 	}
 	for (u = 1; u < a.n; u++) {
 		struct unit *f = &a.units[u];
@@ -1472,7 +1484,7 @@ int st_draft_diff_compute(st_draft_diff **out, xmlDoc *from_doc, st_profile from
 		if ((error = fill_side(&c->from, &a, u)) < 0 ||
 		    (error = folded_text(c, &a, u, ST_DIFF_DELETED)) < 0)
 			goto done;
-		slots[d->n - 1].rank = 2 * a.units[prev_matched[u - 1]].match + 1;
+		slots[d->n - 1].rank = del_rank[u];
 		slots[d->n - 1].sub = u;
 		slots[d->n - 1].change = d->n - 1;
 	}
@@ -1494,8 +1506,7 @@ int st_draft_diff_compute(st_draft_diff **out, xmlDoc *from_doc, st_profile from
 done:
 	st_draft_diff_free(d);
 	free(slots);
-	free(prev_matched);
-	free(order);
+	free(del_rank);
 	free(kids);
 	free(from_pos);
 	free(reordered);
