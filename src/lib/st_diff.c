@@ -476,11 +476,13 @@ static int diff_tokens(st_diff_runs *out, const char *a, size_t alen, const char
 	}
 	m.kvdf = kvd + tb.n + 1;
 	m.kvdb = kvd + ndiags + tb.n + 1;
-	/* xdiff's bound: about the square root of the sizes, at least 256 */
-	for (m.mxcost = 1; (size_t)(m.mxcost * m.mxcost) < ndiags; m.mxcost <<= 1)
-		;
-	if (m.mxcost < 256)
-		m.mxcost = 256;
+	/*
+	 * The bound on edit steps per split: xdiff takes the square root of
+	 * the sizes, at least 256; a fixed 256 keeps a paragraph of 100,000
+	 * characters rewritten from end to end linear in its size, and is
+	 * exact for any text with fewer edits than that.
+	 */
+	m.mxcost = 256;
 	compare(&m, 0, (long)ta.n, 0, (long)tb.n);
 	for (i = 0; i < ta.n && !differ; i++)
 		differ = m.ca[i];
