@@ -407,7 +407,7 @@ h2 .key { white-space: nowrap; font-weight: normal; font-size: 8.5pt; color: #77
 .moved-note { margin: 0 0 1mm; font-size: 9.5pt; color: #2456a6; }
 .num-old { text-decoration: line-through; }
 .num-new { font-weight: bold; }
-.text p { margin: 0 0 1.5mm; text-align: justify; }
+.text p { margin: 0 0 1.5mm; text-align: left; overflow-wrap: anywhere; }
 .text p.same { color: #666; }
 .text p.elided { color: #999; margin: 0 0 1.5mm; }
 .inserted .text p, .deleted .text p { color: inherit; }
