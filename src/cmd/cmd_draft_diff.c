@@ -207,6 +207,7 @@ static void counts(st_buf *out, const st_draft_diff *d)
 		st_buf_puts(out, _("no differences"));
 		return;
 	}
+	/* TRANSLATORS: "3 changes (2 changed, 1 inserted)" in the summary line */
 	st_buf_printf(out, Q_("%zu change", "%zu changes", d->n), d->n);
 	st_buf_puts(out, " (");
 	if (d->changed) {
@@ -285,6 +286,7 @@ static void text_change(st_buf *out, const st_change *c, int color)
 	const st_change_side *now = c->to.present ? &c->to : &c->from;
 	st_buf head = ST_BUF_INIT;
 
+	/* TRANSLATORS: the kind of a change, first on its line, padded to 9 columns */
 	switch (c->type) {
 	case ST_CHANGE_INSERTED: word = _("inserted"); break;
 	case ST_CHANGE_DELETED: word = _("deleted"); break;

@@ -690,7 +690,13 @@ static int inline_element(const xmlNode *n)
 	};
 	size_t i;
 
+	const xmlNode *up = n->parent;
+
 	if (ns_is(n, NS_MATHML))
+		return 1;
+	/* The parts of a reference entry (number, title, authors, year) run on. */
+	if (up && up->type == XML_ELEMENT_NODE && !up->ns &&
+	    (NAME_IS(up, "std") || NAME_IS(up, "mixed-citation") || NAME_IS(up, "element-citation")))
 		return 1;
 	if (ns_is(n, NS_TBX))
 		return NAME_IS(n, "entailedTerm") || NAME_IS(n, "hi");
@@ -1098,6 +1104,12 @@ static char *unit_title(struct version *v, size_t u)
 		t = first_descendant(n, "term", NS_TBX);
 	else if (!n->ns && NAME_IS(n, "std-meta"))
 		t = first_descendant(first_child(n, "title-wrap", NULL), "main", NULL);
+	else if (!n->ns && NAME_IS(n, "ref")) {
+		/* A normative reference is named by its std-ref already: its title. */
+		enum st_num_kind kind = 0;
+		if (st_numbering_label(v->nb, n, &kind, NULL) && kind == ST_NUM_NORMREF)
+			t = first_descendant(first_descendant(n, "std", NULL), "title", NULL);
+	}
 	st_buf_clear(s);
 	if (t) {
 		memset(&g, 0, sizeof(g));

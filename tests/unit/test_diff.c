@@ -479,6 +479,29 @@ START_TEST(table_rows)
 }
 END_TEST
 
+/* A reference entry is one paragraph; a normative one is named by its std-ref. */
+START_TEST(reference_entries)
+{
+	st_draft_diff *d = compare(
+		HEAD "<sec id=\"norm-refs\" sec-type=\"norm-refs\"><title>规范性引用文件</title><ref-list content-type=\"norm-refs\">"
+		"<ref id=\"r1\"><std><std-ref>GB/T 1.1—2020</std-ref>　<title>标准化工作导则　第1部分</title></std></ref>"
+		"</ref-list></sec>" TAIL,
+		HEAD "<sec id=\"norm-refs\" sec-type=\"norm-refs\"><title>规范性引用文件</title><ref-list content-type=\"norm-refs\">"
+		"<ref id=\"r1\"><std><std-ref>GB/T 1.1—2020</std-ref>　<title>标准化工作导则　第2部分</title></std></ref>"
+		"</ref-list></sec>" TAIL);
+	char *text;
+
+	ck_assert_uint_eq(d->n, 1);
+	ck_assert_str_eq(d->changes[0].element, "ref");
+	ck_assert_str_eq(d->changes[0].to.label, "GB/T 1.1—2020");
+	ck_assert_str_eq(d->changes[0].to.title, "标准化工作导则 第2部分");
+	text = marked(&d->changes[0].text);
+	ck_assert_str_eq(text, "GB/T 1.1—2020 标准化工作导则 第[-1-]{+2+}部分");
+	free(text);
+	st_draft_diff_free(d);
+}
+END_TEST
+
 /* A deleted clause brings what was inside it, each part with its number. */
 START_TEST(deleted_clause_folds_its_subclauses)
 {
@@ -599,6 +622,7 @@ Suite *diff_suite(void)
 	tcase_add_test(drafts, drafts_without_ids);
 	tcase_add_test(drafts, term_definition_changed);
 	tcase_add_test(drafts, table_rows);
+	tcase_add_test(drafts, reference_entries);
 	tcase_add_test(drafts, deleted_clause_folds_its_subclauses);
 	tcase_add_test(drafts, xml_follows_the_schema);
 	tcase_add_test(drafts, stage_specs);
