@@ -107,6 +107,29 @@ static int read_revision(struct side *s, st_repo *repo, const char *id, const ch
 	return st_xml_parse_memory(&s->doc, s->data.ptr, s->data.size, s->name.ptr);
 }
 
+/* Reads the work tree's copy of the draft, as it is now. */
+static int read_worktree(struct side *s, st_repo *repo, const st_draft_meta *meta, const char *path)
+{
+	const st_draft_stage *cur = st_draft_meta_current(meta);
+	st_buf full = ST_BUF_INIT;
+	int error;
+
+	s->info.source = "worktree";
+	if (cur) {
+		st_stage_format(s->stage, cur->stage);
+		s->info.stage = s->stage;
+	}
+	st_buf_puts(&s->name, path);
+	st_buf_printf(&full, "%s/%s", st_repo_path(repo), path);
+	if ((error = st_buf_check(&full)) == 0 && (error = st_buf_check(&s->name)) == 0) {
+		error = parse_path(&s->doc, full.ptr, path);
+		if (error == ST_ENOTFOUND)
+			error = st_error_set(ST_ENOTFOUND, _("'%s' is not in the work tree"), path);
+	}
+	st_buf_dispose(&full);
+	return error;
+}
+
 /* Loads one side of a draft in the repository: 'spec' NULL takes the default. */
 static int load_side(struct side *s, st_repo *repo, const st_draft_meta *meta, const char *path,
 		     const char *spec, int is_to)
@@ -123,27 +146,7 @@ static int load_side(struct side *s, st_repo *repo, const st_draft_meta *meta, c
 			s->info.source = "revision";
 			return read_revision(s, repo, meta->id, path, "HEAD");
 		}
-		/* The work tree's copy, as it is now. */
-		{
-			st_buf full = ST_BUF_INIT;
-			const st_draft_stage *cur = st_draft_meta_current(meta);
-			s->info.source = "worktree";
-			if (cur) {
-				st_stage_format(s->stage, cur->stage);
-				s->info.stage = s->stage;
-			}
-			st_buf_puts(&s->name, path);
-			st_buf_printf(&full, "%s/%s", st_repo_path(repo), path);
-			if ((error = st_buf_check(&full)) < 0 || (error = st_buf_check(&s->name)) < 0) {
-				st_buf_dispose(&full);
-				return error;
-			}
-			error = parse_path(&s->doc, full.ptr, path);
-			st_buf_dispose(&full);
-			if (error == ST_ENOTFOUND)
-				error = st_error_set(ST_ENOTFOUND, _("'%s' is not in the work tree"), path);
-			return error;
-		}
+		return read_worktree(s, repo, meta, path);
 	}
 	if (!spec) {
 		entry = st_draft_meta_current(meta);
