@@ -604,8 +604,16 @@ static int make_key(struct version *v, size_t u)
 	} else {
 		/* No id, or one used already: a key from where it stands. */
 		size_t count;
-		if (un->parent != NONE)
-			st_buf_puts(&v->keys, unit_key(v, un->parent));
+		if (un->parent != NONE) {
+			/* The parent's key lives in the same buffer: make room first. */
+			size_t poff = v->units[un->parent].key;
+			size_t plen = strlen(v->keys.ptr + poff);
+			if (st_buf_grow(&v->keys, plen) < 0) {
+				error = st_error_oom();
+				goto done;
+			}
+			st_buf_put(&v->keys, v->keys.ptr + poff, plen);
+		}
 		st_buf_putc(&v->keys, '/');
 		element_name(&v->keys, un->node);
 		if ((error = st_buf_check(&v->keys)) < 0)

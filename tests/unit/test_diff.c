@@ -435,6 +435,35 @@ START_TEST(drafts_without_ids)
 }
 END_TEST
 
+/* Many units without ids: their keys, made from their parents', all match. */
+START_TEST(many_units_without_ids)
+{
+	st_buf a = ST_BUF_INIT, b = ST_BUF_INIT;
+	st_draft_diff *d;
+	int i;
+
+	st_buf_puts(&a, HEAD);
+	st_buf_puts(&b, HEAD);
+	for (i = 1; i <= 300; i++) {
+		st_buf_printf(&a, "<sec><title>条%d</title><sec><title>子</title><p>文%d</p>"
+			      "<non-normative-note><p>注</p></non-normative-note></sec></sec>", i, i);
+		st_buf_printf(&b, "<sec><title>条%d</title><sec><title>子</title><p>文%d%s</p>"
+			      "<non-normative-note><p>注</p></non-normative-note></sec></sec>", i, i,
+			      i == 300 ? "改" : "");
+	}
+	st_buf_puts(&a, TAIL);
+	st_buf_puts(&b, TAIL);
+	d = compare(a.ptr, b.ptr);
+	ck_assert_uint_eq(d->units_from, 2 + 3 * 300);
+	ck_assert_uint_eq(d->n, 1);
+	ck_assert_str_eq(d->changes[0].key, "/sec[300]/sec[1]");
+	ck_assert_str_eq(d->changes[0].to.number, "300.1");
+	st_draft_diff_free(d);
+	st_buf_dispose(&a);
+	st_buf_dispose(&b);
+}
+END_TEST
+
 /* A term entry is known by the number of its term-sec. */
 START_TEST(term_definition_changed)
 {
@@ -620,6 +649,7 @@ Suite *diff_suite(void)
 	tcase_add_test(drafts, renumbering_changes_no_text);
 	tcase_add_test(drafts, xref_shown_as_numbered);
 	tcase_add_test(drafts, drafts_without_ids);
+	tcase_add_test(drafts, many_units_without_ids);
 	tcase_add_test(drafts, term_definition_changed);
 	tcase_add_test(drafts, table_rows);
 	tcase_add_test(drafts, reference_entries);
