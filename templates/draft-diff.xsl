@@ -268,7 +268,14 @@
           <span class="num"><xsl:value-of select="$side/@label"/></span>
         </xsl:if>
         <span class="title"><xsl:value-of select="$side"/></span>
-        <span class="key">[<xsl:value-of select="@key"/>]</span>
+        <span class="key">
+          <xsl:text>[</xsl:text>
+          <xsl:choose>
+            <xsl:when test="@key != ''"><xsl:value-of select="@key"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="@element"/></xsl:otherwise>
+          </xsl:choose>
+          <xsl:text>]</xsl:text>
+        </span>
       </h2>
       <xsl:call-template name="renumbered"/>
       <xsl:apply-templates select="text"/>

@@ -304,7 +304,8 @@ static void text_change(st_buf *out, const st_change *c, int color)
 		st_buf_printf(&head, "%s ", now->label);
 	if (*now->title)
 		st_buf_printf(&head, "%s ", now->title);
-	st_buf_printf(&head, "[%s]", c->key);
+	/* the document itself has the empty key: name it by its element */
+	st_buf_printf(&head, "[%s]", *c->key ? c->key : c->element);
 	if (c->type == ST_CHANGE_MOVED && c->text_changed)
 		st_buf_printf(&head, " %s", _("(its text changed too)"));
 	if (color)
@@ -423,7 +424,9 @@ int cmd_draft_diff(int argc, char **argv, struct cli *cli)
 	header.profile = profile;
 	header.from = from.info;
 	header.to = to.info;
-	if ((error = st_draft_diff_compute(&diff, from.doc, profile, to.doc, profile)) < 0)
+	/* Two files are numbered each by its own profile; a draft by its meta.xml's. */
+	if ((error = st_draft_diff_compute(&diff, from.doc, files ? ST_PROFILE_NONE : profile,
+					   to.doc, files ? ST_PROFILE_NONE : profile)) < 0)
 		goto fail;
 
 	if (format && strcmp(format, "text") != 0) {

@@ -544,8 +544,9 @@ static int unit_kind(const xmlNode *n)
 {
 	static const char *const names[] = {
 		"sec", "app", "term-sec", "ref", "table-wrap", "fig", "disp-formula", "fn",
-		"non-normative-note", "non-normative-example", "std-meta", "boxed-text",
-		"fig-group", "table-wrap-group",
+		"non-normative-note", "non-normative-example", "std-meta", "iso-meta",
+		"nat-meta", "reg-meta", "std-doc-meta", "boxed-text", "fig-group",
+		"table-wrap-group",
 	};
 	size_t i;
 
@@ -1110,7 +1111,8 @@ static char *unit_title(struct version *v, size_t u)
 		t = first_descendant(n, "term", NS_TBX);
 	else if (ns_is(n, NS_TBX))
 		t = first_descendant(n, "term", NS_TBX);
-	else if (!n->ns && NAME_IS(n, "std-meta"))
+	else if (!n->ns && (NAME_IS(n, "std-meta") || NAME_IS(n, "iso-meta") ||
+			    NAME_IS(n, "nat-meta") || NAME_IS(n, "reg-meta") || NAME_IS(n, "std-doc-meta")))
 		t = first_descendant(first_child(n, "title-wrap", NULL), "main", NULL);
 	else if (!n->ns && NAME_IS(n, "ref")) {
 		/* A normative reference is named by its std-ref already: its title. */
