@@ -1,4 +1,4 @@
-/* cmd_draft.c: stdtool draft new|validate|render|stage|log|list. */
+/* cmd_draft.c: stdtool draft new|validate|render|stage|log|list (diff: cmd_draft_diff.c). */
 #include <config.h>
 
 #include <errno.h>
@@ -33,6 +33,7 @@ static const char *const draft_usage[] = {
 	N_("stage ID [STAGE]"),
 	N_("log ID"),
 	N_("list [--format text|xml]"),
+	N_("diff ID [FROM [TO]] | FILE FILE [--format text|xml|html] [-o FILE] [--color WHEN]"),
 	NULL,
 };
 
@@ -958,6 +959,7 @@ static const struct subcommand draft_commands[] = {
 	{ "stage", draft_stage },
 	{ "log", draft_log },
 	{ "list", draft_list },
+	{ "diff", cmd_draft_diff },
 };
 
 int cmd_draft(int argc, char **argv, struct cli *cli)

@@ -698,6 +698,40 @@ int st_repo_read(st_buf *out, st_repo *repo, const char *path)
 	return error;
 }
 
+int st_repo_read_at(st_buf *out, char *commit, st_repo *repo, const char *revision,
+		    const char *path)
+{
+	git_object *obj = NULL, *peeled = NULL;
+	git_tree *tree = NULL;
+	int error;
+
+	if (commit)
+		commit[0] = '\0';
+	error = git_revparse_single(&obj, repo->git, revision);
+	if (error == GIT_ENOTFOUND || error == GIT_EAMBIGUOUS || error == GIT_EINVALIDSPEC)
+		return st_error_set(ST_ENOTFOUND, _("unknown revision '%s'"), revision);
+	if (error < 0)
+		return git_fail(ST_ERROR, revision);
+	if (git_object_peel(&peeled, obj, GIT_OBJECT_COMMIT) < 0) {
+		error = st_error_set(ST_ENOTFOUND, _("'%s' names no commit"), revision);
+		goto done;
+	}
+	if (git_commit_tree(&tree, (git_commit *)peeled) < 0) {
+		error = git_fail(ST_ERROR, revision);
+		goto done;
+	}
+	if (commit)
+		git_oid_tostr(commit, GIT_OID_HEXSZ + 1, git_object_id(peeled));
+	error = tree_read(out, repo->git, tree, path);
+	if (error == ST_ENOTFOUND)
+		error = st_error_set(ST_ENOTFOUND, _("'%s' does not exist at '%s'"), path, revision);
+done:
+	git_tree_free(tree);
+	git_object_free(peeled);
+	git_object_free(obj);
+	return error;
+}
+
 /* The tree of 'folder' in the current commit; *out is NULL when absent. */
 static int folder_tree(git_tree **out, st_repo *repo, const char *folder)
 {

@@ -67,6 +67,16 @@ const char *st_repo_path(const st_repo *repo);
 /* Reads a file of the current commit.  ST_ENOTFOUND when absent. */
 int st_repo_read(st_buf *out, st_repo *repo, const char *path);
 
+/*
+ * Reads 'path' as it stands at 'revision' (anything git_revparse_single()
+ * takes: a tag such as "d/30.20", "HEAD~2", a commit id), peeled to its
+ * commit.  'commit', when not NULL, receives the commit's id (40 hex and
+ * NUL).  ST_ENOTFOUND, with a message that says which, when the revision
+ * is unknown or names no commit, or when 'path' is absent there.
+ */
+int st_repo_read_at(st_buf *out, char *commit, st_repo *repo, const char *revision,
+		    const char *path);
+
 
 typedef int (*st_repo_file_cb)(const char *name, void *payload);
 

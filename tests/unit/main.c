@@ -34,6 +34,7 @@ int main(void)
 	srunner_add_suite(runner, draft_suite());
 	srunner_add_suite(runner, ballot_suite());
 	srunner_add_suite(runner, comment_suite());
+	srunner_add_suite(runner, diff_suite());
 	srunner_run_all(runner, CK_NORMAL);
 	failed = srunner_ntests_failed(runner);
 	srunner_free(runner);

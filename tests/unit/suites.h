@@ -16,5 +16,6 @@ Suite *claim_suite(void);
 Suite *draft_suite(void);
 Suite *ballot_suite(void);
 Suite *comment_suite(void);
+Suite *diff_suite(void);
 
 #endif
