@@ -12,6 +12,8 @@ int cmd_secretariat(int argc, char **argv, struct cli *cli);
 int cmd_claim_grant(int argc, char **argv, struct cli *cli);
 int cmd_import(int argc, char **argv, struct cli *cli);
 int cmd_draft(int argc, char **argv, struct cli *cli);
+int cmd_hooks(int argc, char **argv, struct cli *cli);
+int cmd_sync(int argc, char **argv, struct cli *cli);
 
 /* Opens the repository around the current folder, printing any error. */
 struct st_repo;
