@@ -189,5 +189,18 @@ same a HEAD b HEAD
 stdtool -C b check 2> /dev/null || fail "check at the end"
 [ "$(ls b/orgs/*.xml | wc -l)" = 9 ] || fail "expected 9 organisations"
 
+# 10. a new, empty remote gets the whole branch and every tag.
+git init -q --bare empty.git || fail "git init"
+git -C a remote add archive "$work/empty.git" || fail "remote add"
+stdtool -C a sync archive > out 2> err || { cat out err; fail "sync to an empty remote"; }
+n=$(git -C a rev-list --count HEAD)
+t=$(git -C a tag | wc -l)
+grep -qx "sync: pushed $n commits to archive/main, pushed $t tags" out || { cat out; fail "sync to an empty remote said"; }
+same empty.git main a HEAD
+git -C empty.git fsck --no-progress > fsck.log 2>&1 || { cat fsck.log; fail "fsck in the new remote"; }
+[ "$(git -C empty.git tag | wc -l)" = "$t" ] || fail "tags missing in the new remote"
+expect_sync a 0 "sync: already up to date with origin/main"
+[ "$(git -C a rev-parse archive/main)" = "$(git -C empty.git rev-parse main)" ] || fail "archive/main"
+
 echo "sync between two sites and a bare copy: $steps steps, git fsck clean after each"
 echo "1 passed, 0 failed"

@@ -467,8 +467,8 @@ int st_hooks_check_staged(st_hook_counts *counts, st_repo *repo, const char *ind
 	c.payload = payload;
 	if (index_path && *index_path)
 		rc = git_index_open(&c.index, index_path);
-	else
-		rc = git_repository_index(&c.index, c.git);
+	else if ((rc = git_repository_index(&c.index, c.git)) == 0)
+		rc = git_index_read(c.index, 0); /* as it is on disk now */
 	if (rc < 0)
 		return git_fail(ST_ERROR, index_path && *index_path ? index_path : _("cannot read the index"));
 	rc = git_revparse_single(&head, c.git, "HEAD^{tree}");

@@ -32,6 +32,7 @@ int main(void)
 	srunner_add_suite(runner, csv_suite());
 	srunner_add_suite(runner, claim_suite());
 	srunner_add_suite(runner, draft_suite());
+	srunner_add_suite(runner, sync_suite());
 	srunner_run_all(runner, CK_NORMAL);
 	failed = srunner_ntests_failed(runner);
 	srunner_free(runner);

@@ -14,5 +14,6 @@ Suite *stdnum_suite(void);
 Suite *csv_suite(void);
 Suite *claim_suite(void);
 Suite *draft_suite(void);
+Suite *sync_suite(void);
 
 #endif
