@@ -28,10 +28,12 @@ step() {
 	done
 }
 
-# expect_sync SITE STATUS LINE: runs sync there; checks the status and the first output line.
+# expect_sync SITE STATUS LINE [REMOTE]: runs sync there; checks the status
+# and the first line it prints.
 expect_sync() {
 	site=$1 want_status=$2 want=$3
-	stdtool -C "$site" sync > out 2> err
+	shift 3
+	stdtool -C "$site" sync "$@" > out 2> err
 	got=$?
 	[ "$got" = "$want_status" ] || { cat out err; fail "sync at $site: status $got, expected $want_status"; }
 	if [ -n "$want" ]; then
@@ -201,6 +203,18 @@ git -C empty.git fsck --no-progress > fsck.log 2>&1 || { cat fsck.log; fail "fsc
 [ "$(git -C empty.git tag | wc -l)" = "$t" ] || fail "tags missing in the new remote"
 expect_sync a 0 "sync: already up to date with origin/main"
 [ "$(git -C a rev-parse archive/main)" = "$(git -C empty.git rev-parse main)" ] || fail "archive/main"
+
+# 11. url.<base>.insteadOf rewrites a remote's URL, as in git; a pushurl
+# sends the push elsewhere than the fetch.
+git -C b remote add short "hub:" || fail "remote add"
+git -C b config "url.$work/hub.git.insteadOf" "hub:" || fail "config"
+expect_sync b 0 "sync: already up to date with short/main" short
+git clone -q --bare hub.git mirror.git || fail "mirror"
+git -C b config remote.short.pushurl "$work/mirror.git" || fail "config"
+stdtool -C b org add --uscc "$(code 10)" --name 癸科技有限公司 --kind enterprise > /dev/null || fail "org add"
+expect_sync b 0 "sync: pushed 1 commit to short/main" short
+same mirror.git main b HEAD
+[ "$(git -C hub.git rev-parse main)" != "$(git -C b rev-parse HEAD)" ] || fail "the push went to the fetch URL"
 
 echo "sync between two sites and a bare copy: $steps steps, git fsck clean after each"
 echo "1 passed, 0 failed"

@@ -1453,7 +1453,7 @@ static int note_tree_changes(st_txn *txn, git_tree *tree)
 	n = git_diff_num_deltas(diff);
 	for (i = 0; i < n && !error; i++) {
 		const git_diff_delta *d = git_diff_get_delta(diff, i);
-		error = add_change(txn, d->new_file.path, NULL, 0, d->status == GIT_DELTA_DELETED);
+		error = add_change(txn, d->new_file.path, "", 0, d->status == GIT_DELTA_DELETED);
 	}
 	git_diff_free(diff);
 	return error;

@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include <git2.h>
@@ -31,7 +32,8 @@ struct sync {
 	st_txn *txn;
 	const char *branch;        /* refs/heads/..., borrowed from the txn */
 	git_oid base_id;           /* the branch before the sync */
-	git_remote *remote;
+	git_remote *remote;        /* fetches from the remote's URL */
+	char *push_url;            /* where the push goes: pushurl, or the URL */
 	char *remote_ref;          /* the branch on the remote: refs/heads/... */
 	int remote_has_branch;
 	git_oid remote_id;
@@ -39,6 +41,8 @@ struct sync {
 	size_t ntags, atags;
 	char **push;               /* refspecs to push */
 	size_t npush, apush;
+	git_refspec **fetch_specs; /* the remote's configured fetch refspecs */
+	size_t nfetch_specs, afetch_specs;
 	int credential_tries;
 	st_buf rejected;           /* refs the remote refused, with its reasons */
 };
@@ -128,41 +132,198 @@ static int add_push(struct sync *s, const char *src, const char *dst)
 	return 0;
 }
 
-/* "origin, site-b", or a word saying there are none. */
-static void remote_names(st_buf *out, git_repository *git)
-{
-	git_strarray names = { NULL, 0 };
-	size_t i;
+/*
+ * The remote is read from the configuration here rather than with
+ * git_remote_lookup(): libgit2 1.5 applies url.<base>.insteadOf with a
+ * regular expression that leaks memory for every configuration entry.
+ */
 
-	if (git_remote_list(&names, git) == 0)
-		for (i = 0; i < names.count; i++)
-			st_buf_printf(out, "%s%s", i ? ", " : "", names.strings[i]);
-	git_strarray_dispose(&names);
+/* 1 when 'name' (as libgit2 writes it: "remote.origin.url") is
+ * PREFIX<something>SUFFIX; *mid and *len get the something. */
+static int entry_between(const char *name, const char *prefix, const char *suffix,
+			 const char **mid, size_t *len)
+{
+	size_t n = strlen(name), p = strlen(prefix), x = strlen(suffix);
+
+	if (n <= p + x || strncmp(name, prefix, p) != 0 || strcasecmp(name + n - x, suffix) != 0)
+		return 0;
+	*mid = name + p;
+	*len = n - p - x;
+	return 1;
+}
+
+/* "origin, site-b": the remotes of the repository. */
+static void remote_names(st_buf *out, git_config *config)
+{
+	git_config_iterator *it = NULL;
+	git_config_entry *e;
+	const char *mid;
+	size_t len;
+
+	if (git_config_iterator_new(&it, config) < 0)
+		return;
+	while (git_config_next(&e, it) == 0)
+		if (entry_between(e->name, "remote.", ".url", &mid, &len)) {
+			st_buf_puts(out, out->size ? ", " : "");
+			st_buf_put(out, mid, len);
+		}
+	git_config_iterator_free(it);
+	git_error_clear();
+}
+
+/*
+ * Rewrites 'url' as git does with url.<base>.<key> ("insteadOf" or
+ * "pushInsteadOf"): the longest value that starts the URL is replaced by
+ * its base.  Returns 1 when rewritten, 0 when not, < 0 on error.
+ */
+static int rewrite_url(st_buf *out, git_config *config, const char *url, const char *key)
+{
+	git_config_iterator *it = NULL;
+	git_config_entry *e;
+	st_buf base = ST_BUF_INIT, suffix = ST_BUF_INIT;
+	const char *mid;
+	size_t len, best = 0;
+	int error;
+
+	st_buf_printf(&suffix, ".%s", key);
+	if ((error = st_buf_check(&suffix)) < 0)
+		return error;
+	if (git_config_iterator_new(&it, config) < 0) {
+		st_buf_dispose(&suffix);
+		return git_fail(ST_ERROR, _("cannot read the Git configuration"));
+	}
+	while (git_config_next(&e, it) == 0) {
+		size_t n = e->value ? strlen(e->value) : 0;
+		if (n > best && entry_between(e->name, "url.", suffix.ptr, &mid, &len) &&
+		    strncmp(url, e->value, n) == 0) {
+			best = n;
+			st_buf_clear(&base);
+			st_buf_put(&base, mid, len);
+		}
+	}
+	git_config_iterator_free(it);
+	git_error_clear();
+	st_buf_clear(out);
+	if (best)
+		st_buf_puts(out, base.ptr);
+	st_buf_puts(out, url + best);
+	error = st_buf_check(out);
+	if (error == 0 && st_buf_check(&base) < 0)
+		error = st_error_oom();
+	st_buf_dispose(&base);
+	st_buf_dispose(&suffix);
+	return error < 0 ? error : best > 0;
+}
+
+static int fetch_spec_cb(const git_config_entry *e, void *payload)
+{
+	struct sync *s = payload;
+	git_refspec *spec = NULL;
+
+	if (git_refspec_parse(&spec, e->value, 1) < 0)
+		return 0; /* git ignores what it cannot read too */
+	if (st_array_grow(&s->fetch_specs, &s->afetch_specs, s->nfetch_specs,
+			  sizeof(*s->fetch_specs)) < 0) {
+		git_refspec_free(spec);
+		return -1;
+	}
+	s->fetch_specs[s->nfetch_specs++] = spec;
+	return 0;
+}
+
+/* An in-memory remote of the repository for 'url', which is used as it is. */
+static int anonymous_remote(git_remote **out, git_repository *git, const char *url)
+{
+	git_remote_create_options opts;
+
+	git_remote_create_options_init(&opts, GIT_REMOTE_CREATE_OPTIONS_VERSION);
+	opts.repository = git;
+	opts.flags = GIT_REMOTE_CREATE_SKIP_INSTEADOF | GIT_REMOTE_CREATE_SKIP_DEFAULT_FETCHSPEC;
+	if (git_remote_create_with_opts(out, url, &opts) < 0)
+		return git_fail(ST_ERROR, url);
+	return 0;
+}
+
+/*
+ * An in-memory remote for the configured remote 'name', and its push URL;
+ * ST_ENOTFOUND when there is none.
+ */
+static int open_remote(struct sync *s, git_config *config, const char *name)
+{
+	const char *value = NULL, *push_value = NULL;
+	st_buf key = ST_BUF_INIT, url = ST_BUF_INIT, push_url = ST_BUF_INIT;
+	int valid = 0, rc, error = 0;
+
+	if (git_remote_name_is_valid(&valid, name) < 0 || !valid)
+		return ST_ENOTFOUND;
+	st_buf_printf(&key, "remote.%s.url", name);
+	if ((error = st_buf_check(&key)) < 0)
+		goto done;
+	rc = git_config_get_string(&value, config, key.ptr);
+	if (rc == GIT_ENOTFOUND) {
+		error = ST_ENOTFOUND;
+		goto done;
+	}
+	if (rc < 0 || (error = rewrite_url(&url, config, value, "insteadof")) < 0) {
+		error = error < 0 ? error : git_fail(ST_ERROR, key.ptr);
+		goto done;
+	}
+	st_buf_clear(&key);
+	st_buf_printf(&key, "remote.%s.pushurl", name);
+	if ((error = st_buf_check(&key)) < 0)
+		goto done;
+	/* As git: a pushurl gets insteadOf; else the url gets pushInsteadOf,
+	 * and without one the push goes where the fetch does. */
+	if (git_config_get_string(&push_value, config, key.ptr) == 0)
+		error = rewrite_url(&push_url, config, push_value, "insteadof");
+	else if ((error = rewrite_url(&push_url, config, value, "pushinsteadof")) == 0)
+		st_buf_clear(&push_url);
+	git_error_clear();
+	if (error < 0)
+		goto done;
+	if ((error = anonymous_remote(&s->remote, s->git, url.ptr)) < 0)
+		goto done;
+	if (!(s->push_url = strdup(push_url.size ? push_url.ptr : url.ptr))) {
+		error = st_error_oom();
+		goto done;
+	}
+	st_buf_clear(&key);
+	st_buf_printf(&key, "remote.%s.fetch", name);
+	if ((error = st_buf_check(&key)) < 0)
+		goto done;
+	rc = git_config_get_multivar_foreach(config, key.ptr, NULL, fetch_spec_cb, s);
+	if (rc < 0 && rc != GIT_ENOTFOUND)
+		error = st_error_oom();
+	git_error_clear();
+done:
+	st_buf_dispose(&key);
+	st_buf_dispose(&url);
+	st_buf_dispose(&push_url);
+	return error;
 }
 
 /* The remote to use and its branch. */
 static int pick_remote(struct sync *s)
 {
 	git_buf upstream = GIT_BUF_INIT, merge = GIT_BUF_INIT;
+	git_config *config = NULL;
 	st_buf known = ST_BUF_INIT;
 	const char *name = s->opts->remote;
-	int from_upstream = 0, rc, error = 0;
+	int from_upstream = 0, error = 0;
 
-	if (!name) {
-		if (git_branch_upstream_remote(&upstream, s->git, s->branch) == 0) {
+	if (git_repository_config_snapshot(&config, s->git) < 0)
+		return git_fail(ST_ERROR, _("cannot read the Git configuration"));
+	if (git_branch_upstream_remote(&upstream, s->git, s->branch) == 0) {
+		from_upstream = !name || strcmp(upstream.ptr, name) == 0;
+		if (!name)
 			name = upstream.ptr;
-			from_upstream = 1;
-		} else {
-			name = "origin";
-		}
-	} else if (git_branch_upstream_remote(&upstream, s->git, s->branch) == 0 &&
-		   strcmp(upstream.ptr, name) == 0) {
-		from_upstream = 1;
 	}
+	if (!name)
+		name = "origin";
 	git_error_clear();
-	rc = git_remote_lookup(&s->remote, s->git, name);
-	if (rc == GIT_ENOTFOUND || rc == GIT_EINVALIDSPEC) {
-		remote_names(&known, s->git);
+	error = open_remote(s, config, name);
+	if (error == ST_ENOTFOUND) {
+		remote_names(&known, config);
 		if (s->opts->remote && known.size)
 			error = st_error_set(ST_EINVALID,
 				_("'%s' is not a remote of this repository (its remotes: %s)"),
@@ -177,15 +338,14 @@ static int pick_remote(struct sync *s)
 				s->branch + strlen(HEADS));
 		goto done;
 	}
-	if (rc < 0) {
-		error = git_fail(ST_ERROR, name);
+	if (error < 0)
 		goto done;
-	}
 	if (from_upstream && git_branch_upstream_merge(&merge, s->git, s->branch) == 0 &&
 	    strncmp(merge.ptr, HEADS, strlen(HEADS)) == 0)
 		s->remote_ref = strdup(merge.ptr);
 	else
 		s->remote_ref = strdup(s->branch);
+	git_error_clear();
 	s->result->remote = strdup(name);
 	s->result->branch = strdup(s->branch + strlen(HEADS));
 	if (!s->remote_ref || !s->result->remote || !s->result->branch ||
@@ -194,6 +354,7 @@ static int pick_remote(struct sync *s)
 done:
 	git_buf_dispose(&upstream);
 	git_buf_dispose(&merge);
+	git_config_free(config);
 	st_buf_dispose(&known);
 	return error;
 }
@@ -405,14 +566,13 @@ static int compare_tags(struct sync *s)
 /* Points the remote-tracking branch at 'id', where the remote has one. */
 static void update_tracking(struct sync *s, const git_oid *id)
 {
-	size_t i, n = git_remote_refspec_count(s->remote);
 	git_reference *ref = NULL;
 	git_buf name = GIT_BUF_INIT;
+	size_t i;
 
-	for (i = 0; i < n; i++) {
-		const git_refspec *spec = git_remote_get_refspec(s->remote, i);
-		if (git_refspec_direction(spec) != GIT_DIRECTION_FETCH ||
-		    !git_refspec_src_matches(spec, s->remote_ref))
+	for (i = 0; i < s->nfetch_specs; i++) {
+		const git_refspec *spec = s->fetch_specs[i];
+		if (!git_refspec_src_matches(spec, s->remote_ref))
 			continue;
 		if (git_refspec_transform(&name, spec, s->remote_ref) == 0)
 			git_reference_create(&ref, s->git, name.ptr, id, 1, "stdtool: sync");
@@ -552,6 +712,7 @@ static int push(struct sync *s)
 	git_remote_callbacks cb;
 	git_push_options po;
 	git_strarray refspecs;
+	git_remote *target = NULL;
 	git_oid head;
 	size_t tags = s->npush;
 	int branch = 0, rc;
@@ -566,12 +727,17 @@ static int push(struct sync *s)
 	if (!s->npush)
 		return 0;
 	test_pause();
+	/* A remote of its own: libgit2 would push through the transport the
+	 * fetch opened, to the fetch URL, whatever the push URL. */
+	if ((rc = anonymous_remote(&target, s->git, s->push_url)) < 0)
+		return rc;
 	callbacks_init(&cb, s);
 	git_push_options_init(&po, GIT_PUSH_OPTIONS_VERSION);
 	po.callbacks = cb;
 	refspecs.strings = s->push;
 	refspecs.count = s->npush;
-	rc = git_remote_push(s->remote, &refspecs, &po);
+	rc = git_remote_push(target, &refspecs, &po);
+	git_remote_free(target);
 	if (rc == GIT_ENONFASTFORWARD || (rc == 0 && s->rejected.size)) {
 		r->push_rejected = 1;
 		return st_error_set(ST_ECONFLICT,
@@ -640,7 +806,11 @@ done:
 	for (i = 0; i < s.npush; i++)
 		free(s.push[i]);
 	free(s.push);
+	for (i = 0; i < s.nfetch_specs; i++)
+		git_refspec_free(s.fetch_specs[i]);
+	free(s.fetch_specs);
 	free(s.remote_ref);
+	free(s.push_url);
 	st_buf_dispose(&s.rejected);
 	git_remote_free(s.remote);
 	st_txn_free(s.txn);
