@@ -22,8 +22,11 @@ static void piece(st_buf *line, const char *text)
 	st_buf_puts(line, text);
 }
 
-/* One line of what happened: "sync: fetched 3 commits from origin, merged, pushed". */
-static void summary(st_buf *line, const st_sync_result *r)
+/*
+ * One line of what happened: "sync: fetched 3 commits from origin, merged
+ * with 1 local commit, pushed"; 'complete' when the push went through too.
+ */
+static void summary(st_buf *line, const st_sync_result *r, int complete)
 {
 	st_buf part = ST_BUF_INIT;
 
@@ -62,7 +65,7 @@ static void summary(st_buf *line, const st_sync_result *r)
 		piece(line, part.ptr);
 		st_buf_clear(&part);
 	}
-	if (!line->size && !r->push_rejected) {
+	if (!line->size && complete) {
 		st_buf_printf(&part, _("already up to date with %s/%s"), r->remote, r->remote_branch);
 		piece(line, part.ptr);
 	}
@@ -125,9 +128,9 @@ int cmd_sync(int argc, char **argv, struct cli *cli)
 		status = EXIT_FINDINGS;
 		goto done;
 	}
-	if (error == 0 || result.push_rejected) {
-		/* A refused push comes after a good local sync: say what was done. */
-		summary(&line, &result);
+	if (error == 0 || result.done_here) {
+		/* A failed push comes after a good sync here: say what was done. */
+		summary(&line, &result, error == 0);
 		if (st_buf_check(&line) == 0)
 			fputs(line.ptr, stdout);
 	}

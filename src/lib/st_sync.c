@@ -798,6 +798,7 @@ int st_sync(st_sync_result *result, st_repo *repo, const st_sync_options *opts)
 		update_tracking(&s, &s.remote_id);
 	if ((error = make_tags(&s)) < 0)
 		goto done;
+	result->done_here = 1;
 	error = push(&s);
 done:
 	for (i = 0; i < s.ntags; i++)

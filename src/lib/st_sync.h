@@ -66,6 +66,8 @@ typedef struct {
 	int pushed;            /* the branch was pushed */
 	st_sync_conflict *conflicts; /* when st_sync() returned ST_ECONFLICT for a merge */
 	size_t nconflicts, aconflicts;
+	int done_here;         /* the branch, tags and tracking ref here are synced:
+				  only the push is left (or failed) */
 	int invalid_record;    /* st_sync() refused a record that would change */
 	int push_rejected;     /* the remote moved after the fetch: push refused */
 } st_sync_result;
