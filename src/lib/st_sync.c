@@ -101,6 +101,7 @@ static int push_ref_cb(const char *refname, const char *status, void *payload)
 static void callbacks_init(git_remote_callbacks *cb, struct sync *s)
 {
 	git_remote_init_callbacks(cb, GIT_REMOTE_CALLBACKS_VERSION);
+	s->credential_tries = 0; /* once per connection */
 	cb->credentials = credentials_cb;
 	cb->push_update_reference = push_ref_cb;
 	cb->payload = s;
@@ -738,11 +739,18 @@ static int push(struct sync *s)
 	refspecs.count = s->npush;
 	rc = git_remote_push(target, &refspecs, &po);
 	git_remote_free(target);
-	if (rc == GIT_ENONFASTFORWARD || (rc == 0 && s->rejected.size)) {
+	if (rc == GIT_ENONFASTFORWARD) {
 		r->push_rejected = 1;
 		return st_error_set(ST_ECONFLICT,
 			_("the push to '%s' was refused: %s/%s moved since the fetch; what was merged here stays (it is correct history): run 'stdtool sync' again"),
 			r->remote, r->remote, r->remote_branch);
+	}
+	if (rc == 0 && s->rejected.size) {
+		if (st_buf_check(&s->rejected) < 0)
+			return ST_ERROR;
+		return st_error_set(ST_ERROR,
+			_("'%s' refused the push of %s; the sync here is done: run 'stdtool sync' again when the remote takes it"),
+			r->remote, s->rejected.ptr);
 	}
 	if (rc < 0)
 		return git_fail(ST_ERROR, _("cannot push; the branch here is up to date, run 'stdtool sync' again to push it"));
