@@ -16,6 +16,8 @@ int cmd_ballot(int argc, char **argv, struct cli *cli);
 int cmd_comments(int argc, char **argv, struct cli *cli);
 /* stdtool draft diff, a subcommand of cmd_draft() (cmd_draft_diff.c) */
 int cmd_draft_diff(int argc, char **argv, struct cli *cli);
+int cmd_hooks(int argc, char **argv, struct cli *cli);
+int cmd_sync(int argc, char **argv, struct cli *cli);
 
 /* Opens the repository around the current folder, printing any error. */
 struct st_repo;

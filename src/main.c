@@ -36,6 +36,8 @@ static const struct command commands[] = {
 	{ "claim-grant", cmd_claim_grant, N_("compute, explain and file a grant claim") },
 	{ "import", cmd_import, N_("import organisations, standards or secretariats from CSV") },
 	{ "check", cmd_check, N_("check every record in the repository") },
+	{ "hooks", cmd_hooks, N_("install or remove the Git hook that checks records at commit") },
+	{ "sync", cmd_sync, N_("fetch, merge and push the records shared with another site") },
 	{ "help", NULL, N_("show help for stdtool or a command") },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

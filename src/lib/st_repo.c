@@ -97,6 +97,7 @@ struct st_txn {
 		git_oid id;     /* the tag object, once written */
 	} *tags;
 	size_t ntags;
+	int advancing;   /* the changes only name the paths of st_txn_fast_forward/merge */
 };
 
 /* Above this many changed paths, one status pass and one checkout of the
@@ -339,6 +340,9 @@ static int checkout_paths(git_repository *git, git_tree *baseline,
 {
 	git_checkout_options opts;
 
+	/* No paths must not become "every path": a forced checkout of all. */
+	if (npaths == 0)
+		return 0;
 	git_checkout_options_init(&opts, GIT_CHECKOUT_OPTIONS_VERSION);
 	opts.baseline = baseline;
 	if (npaths > MANY_CHANGES) {
@@ -634,6 +638,11 @@ const char *st_repo_datadir(const st_repo *repo)
 const char *st_repo_path(const st_repo *repo)
 {
 	return repo->path;
+}
+
+struct git_repository *st_repo_git(st_repo *repo)
+{
+	return repo->git;
 }
 
 /* The tree of the branch's commit; *out is NULL while the branch is unborn. */
@@ -1272,85 +1281,54 @@ static int write_tags(st_txn *txn, git_commit *commit, const git_signature *tagg
 	return 0;
 }
 
-int st_txn_commit(st_txn *txn, const char *message, const char *author)
+/* Who makes a commit: 'author' ("Name <email>") or Git's settings, and
+ * the committer (GIT_COMMITTER_* when set and no author was given). */
+static int make_signatures(git_signature **sig_author, git_signature **sig_committer,
+			   git_repository *git, const char *author)
+{
+	int error;
+
+	*sig_author = *sig_committer = NULL;
+	if ((error = make_signature(sig_author, git, author,
+				    "GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL")) < 0)
+		return error;
+	if (!author && getenv("GIT_COMMITTER_NAME") && getenv("GIT_COMMITTER_EMAIL"))
+		return make_signature(sig_committer, git, NULL,
+				      "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL");
+	if (git_signature_dup(sig_committer, *sig_author) < 0)
+		return st_error_oom();
+	return 0;
+}
+
+/*
+ * The commit point and what follows it, the same for every way the branch
+ * moves: the journal naming the changed paths (txn->changes), the
+ * compare-and-swap of the branch from the base to 'commit_id', then the
+ * index and work tree for those paths, and the transaction's tags.  The
+ * paths were checked clean and every object written before.
+ */
+static int move_branch(st_txn *txn, const git_oid *commit_id, git_commit *new_commit,
+		       const char *message)
 {
 	git_repository *git = txn->repo->git;
-	git_tree_update *updates = NULL;
-	git_signature *sig_author = NULL, *sig_committer = NULL;
-	git_tree *new_tree = NULL;
-	git_commit *new_commit = NULL;
 	git_reference *ref = NULL;
-	git_oid tree_id, commit_id, zero;
-	const git_commit *parents[1];
+	git_oid zero;
 	char **paths = NULL;
 	char jpath[4096];
 	st_buf reflog = ST_BUF_INIT;
 	size_t i;
 	int error = ST_ERROR, journal_written = 0;
 
-	if (txn->nchanges == 0)
-		return st_error_set(ST_ERROR, _("nothing to commit"));
-	if ((error = check_clean(txn)) < 0)
-		goto done;
-	if ((error = make_signature(&sig_author, git, author,
-				    "GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL")) < 0)
-		goto done;
-	if (!author && getenv("GIT_COMMITTER_NAME") && getenv("GIT_COMMITTER_EMAIL")) {
-		if ((error = make_signature(&sig_committer, git, NULL,
-					    "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL")) < 0)
-			goto done;
-	} else if (git_signature_dup(&sig_committer, sig_author) < 0) {
-		error = st_error_oom();
-		goto done;
-	}
-
-	error = ST_ERROR;
-	if (!(updates = calloc(txn->nchanges, sizeof(*updates))) ||
-	    !(paths = calloc(txn->nchanges, sizeof(*paths)))) {
-		error = st_error_oom();
-		goto done;
-	}
-	for (i = 0; i < txn->nchanges; i++) {
-		struct change *c = &txn->changes[i];
-		updates[i].path = c->path;
-		paths[i] = c->path;
-		if (c->remove) {
-			updates[i].action = GIT_TREE_UPDATE_REMOVE;
-			continue;
-		}
-		updates[i].action = GIT_TREE_UPDATE_UPSERT;
-		updates[i].filemode = GIT_FILEMODE_BLOB;
-		if (git_blob_create_from_buffer(&updates[i].id, git, c->data, c->len) < 0) {
-			error = git_fail(ST_ERROR, c->path);
-			goto done;
-		}
-	}
-	if (git_tree_create_updated(&tree_id, git, txn->base_tree,
-				    txn->nchanges, updates) < 0 ||
-	    git_tree_lookup(&new_tree, git, &tree_id) < 0) {
-		error = git_fail(ST_ERROR, _("cannot write the commit"));
-		goto done;
-	}
-	if (txn->base_tree && git_oid_equal(&tree_id, git_tree_id(txn->base_tree))) {
-		error = st_error_set(ST_ERROR, _("nothing to commit: the records are unchanged"));
-		goto done;
-	}
-	parents[0] = txn->base_commit;
-	if (git_commit_create(&commit_id, git, NULL, sig_author, sig_committer, NULL,
-			      message, new_tree, txn->has_base ? 1 : 0, parents) < 0 ||
-	    git_commit_lookup(&new_commit, git, &commit_id) < 0) {
-		error = git_fail(ST_ERROR, _("cannot write the commit"));
-		goto done;
-	}
-	if ((error = write_tags(txn, new_commit, sig_committer)) < 0)
-		goto done;
-	crash_point("objects");
+	if (!(paths = calloc(txn->nchanges ? txn->nchanges : 1, sizeof(*paths))))
+		return st_error_oom();
+	for (i = 0; i < txn->nchanges; i++)
+		paths[i] = txn->changes[i].path;
 
 	memset(&zero, 0, sizeof(zero));
 	if (!txn->repo->bare || txn->ntags) {
 		if ((error = write_journal(git, txn->branch,
 					   txn->has_base ? &txn->base_id : &zero,
-					   &commit_id, txn->changes, txn->nchanges,
+					   commit_id, txn->changes, txn->nchanges,
 					   txn->tags, txn->ntags)) < 0)
 			goto done;
 		journal_written = 1;
@@ -1363,10 +1341,10 @@ int st_txn_commit(st_txn *txn, const char *message, const char *author)
 	if ((error = st_buf_check(&reflog)) < 0)
 		goto done;
 	if (txn->has_base)
-		error = git_reference_create_matching(&ref, git, txn->branch, &commit_id, 1,
+		error = git_reference_create_matching(&ref, git, txn->branch, commit_id, 1,
 						      &txn->base_id, reflog.ptr);
 	else
-		error = git_reference_create(&ref, git, txn->branch, &commit_id, 0, reflog.ptr);
+		error = git_reference_create(&ref, git, txn->branch, commit_id, 0, reflog.ptr);
 	if (error == GIT_EMODIFIED || error == GIT_EEXISTS) {
 		error = st_error_set(ST_ECONFLICT,
 			_("the branch '%s' was changed by another writer meanwhile; nothing was written, run the command again"),
@@ -1418,13 +1396,180 @@ done:
 	}
 	st_buf_dispose(&reflog);
 	git_reference_free(ref);
+	free(paths);
+	return error;
+}
+
+int st_txn_commit(st_txn *txn, const char *message, const char *author)
+{
+	git_repository *git = txn->repo->git;
+	git_tree_update *updates = NULL;
+	git_signature *sig_author = NULL, *sig_committer = NULL;
+	git_tree *new_tree = NULL;
+	git_commit *new_commit = NULL;
+	git_oid tree_id, commit_id;
+	const git_commit *parents[1];
+	size_t i;
+	int error = ST_ERROR;
+
+	if (txn->nchanges == 0 || txn->advancing)
+		return st_error_set(ST_ERROR, _("nothing to commit"));
+	if ((error = check_clean(txn)) < 0)
+		goto done;
+	if ((error = make_signatures(&sig_author, &sig_committer, git, author)) < 0)
+		goto done;
+
+	error = ST_ERROR;
+	if (!(updates = calloc(txn->nchanges, sizeof(*updates)))) {
+		error = st_error_oom();
+		goto done;
+	}
+	for (i = 0; i < txn->nchanges; i++) {
+		struct change *c = &txn->changes[i];
+		updates[i].path = c->path;
+		if (c->remove) {
+			updates[i].action = GIT_TREE_UPDATE_REMOVE;
+			continue;
+		}
+		updates[i].action = GIT_TREE_UPDATE_UPSERT;
+		updates[i].filemode = GIT_FILEMODE_BLOB;
+		if (git_blob_create_from_buffer(&updates[i].id, git, c->data, c->len) < 0) {
+			error = git_fail(ST_ERROR, c->path);
+			goto done;
+		}
+	}
+	if (git_tree_create_updated(&tree_id, git, txn->base_tree,
+				    txn->nchanges, updates) < 0 ||
+	    git_tree_lookup(&new_tree, git, &tree_id) < 0) {
+		error = git_fail(ST_ERROR, _("cannot write the commit"));
+		goto done;
+	}
+	if (txn->base_tree && git_oid_equal(&tree_id, git_tree_id(txn->base_tree))) {
+		error = st_error_set(ST_ERROR, _("nothing to commit: the records are unchanged"));
+		goto done;
+	}
+	parents[0] = txn->base_commit;
+	if (git_commit_create(&commit_id, git, NULL, sig_author, sig_committer, NULL,
+			      message, new_tree, txn->has_base ? 1 : 0, parents) < 0 ||
+	    git_commit_lookup(&new_commit, git, &commit_id) < 0) {
+		error = git_fail(ST_ERROR, _("cannot write the commit"));
+		goto done;
+	}
+	if ((error = write_tags(txn, new_commit, sig_committer)) < 0)
+		goto done;
+	crash_point("objects");
+	error = move_branch(txn, &commit_id, new_commit, message);
+done:
 	git_commit_free(new_commit);
 	git_tree_free(new_tree);
 	git_signature_free(sig_author);
 	git_signature_free(sig_committer);
 	free(updates);
-	free(paths);
 	return error;
+}
+
+/*
+ * Names in the transaction every path that differs between the base tree
+ * and 'tree', so that check_clean(), the journal and the checkout cover
+ * them as they cover the paths of st_txn_put().
+ */
+static int note_tree_changes(st_txn *txn, git_tree *tree)
+{
+	git_diff_options opts;
+	git_diff *diff = NULL;
+	size_t i, n;
+	int error = 0;
+
+	git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
+	opts.flags = GIT_DIFF_INCLUDE_TYPECHANGE;
+	if (git_diff_tree_to_tree(&diff, txn->repo->git, txn->base_tree, tree, &opts) < 0)
+		return git_fail(ST_ERROR, _("cannot read the current commit"));
+	n = git_diff_num_deltas(diff);
+	for (i = 0; i < n && !error; i++) {
+		const git_diff_delta *d = git_diff_get_delta(diff, i);
+		error = add_change(txn, d->new_file.path, "", 0, d->status == GIT_DELTA_DELETED);
+	}
+	git_diff_free(diff);
+	return error;
+}
+
+/* Moves the branch to 'target', which descends from the base. */
+static int advance(st_txn *txn, const git_oid *target, const char *message)
+{
+	git_commit *commit = NULL;
+	git_tree *tree = NULL;
+	int error;
+
+	if (!txn->has_base || txn->nchanges || txn->ntags || txn->advancing)
+		return st_error_set(ST_ERROR, _("cannot move the branch: the transaction holds other changes"));
+	txn->advancing = 1;
+	if (git_commit_lookup(&commit, txn->repo->git, target) < 0 ||
+	    git_commit_tree(&tree, commit) < 0) {
+		error = git_fail(ST_ERROR, _("cannot read the commit to move to"));
+		goto done;
+	}
+	if ((error = note_tree_changes(txn, tree)) < 0 ||
+	    (error = check_clean(txn)) < 0)
+		goto done;
+	error = move_branch(txn, target, commit, message);
+done:
+	git_tree_free(tree);
+	git_commit_free(commit);
+	return error;
+}
+
+int st_txn_fast_forward(st_txn *txn, const struct git_oid *target, const char *message)
+{
+	if (!txn->has_base || git_oid_equal(target, &txn->base_id) ||
+	    git_graph_descendant_of(txn->repo->git, target, &txn->base_id) != 1)
+		return st_error_set(ST_ERROR, _("cannot fast-forward: the commit does not descend from the branch"));
+	return advance(txn, target, message);
+}
+
+int st_txn_merge(st_txn *txn, const struct git_oid *theirs, const struct git_oid *tree_id,
+		 const char *message, const char *author)
+{
+	git_repository *git = txn->repo->git;
+	git_signature *sig_author = NULL, *sig_committer = NULL;
+	git_commit *their_commit = NULL;
+	git_tree *tree = NULL;
+	const git_commit *parents[2];
+	git_oid commit_id;
+	int error;
+
+	if (!txn->has_base)
+		return st_error_set(ST_ERROR, _("cannot merge into a branch without commits"));
+	if ((error = make_signatures(&sig_author, &sig_committer, git, author)) < 0)
+		goto done;
+	if (git_commit_lookup(&their_commit, git, theirs) < 0 ||
+	    git_tree_lookup(&tree, git, tree_id) < 0) {
+		error = git_fail(ST_ERROR, _("cannot write the commit"));
+		goto done;
+	}
+	parents[0] = txn->base_commit;
+	parents[1] = their_commit;
+	if (git_commit_create(&commit_id, git, NULL, sig_author, sig_committer, NULL,
+			      message, tree, 2, parents) < 0) {
+		error = git_fail(ST_ERROR, _("cannot write the commit"));
+		goto done;
+	}
+	error = advance(txn, &commit_id, message);
+done:
+	git_tree_free(tree);
+	git_commit_free(their_commit);
+	git_signature_free(sig_author);
+	git_signature_free(sig_committer);
+	return error;
+}
+
+const char *st_txn_branch(const st_txn *txn)
+{
+	return txn->branch;
+}
+
+const struct git_oid *st_txn_base(const st_txn *txn)
+{
+	return txn->has_base ? &txn->base_id : NULL;
 }
 
 static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)

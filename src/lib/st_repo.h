@@ -64,6 +64,13 @@ const char *st_repo_datadir(const st_repo *repo);
 /* The folder of the work tree, or the Git folder of a bare repository. */
 const char *st_repo_path(const st_repo *repo);
 
+/*
+ * The Git repository underneath (borrowed), for what st_repo does not wrap:
+ * stdtool sync fetches, merges and pushes with it.
+ */
+struct git_repository;
+struct git_repository *st_repo_git(st_repo *repo);
+
 /* Reads a file of the current commit.  ST_ENOTFOUND when absent. */
 int st_repo_read(st_buf *out, st_repo *repo, const char *path);
 
@@ -126,6 +133,32 @@ int st_txn_remove(st_txn *txn, const char *path);
 int st_txn_tag(st_txn *txn, const char *name, const char *message);
 
 int st_txn_commit(st_txn *txn, const char *message, const char *author);
+/*
+ * For stdtool sync: the branch the transaction writes ("refs/heads/main")
+ * and the commit it started from (NULL while the branch is unborn), both
+ * borrowed.
+ */
+struct git_oid;
+const char *st_txn_branch(const st_txn *txn);
+const struct git_oid *st_txn_base(const st_txn *txn);
+
+/*
+ * For stdtool sync, instead of st_txn_put()/st_txn_commit(): move the
+ * branch to a commit that is not made from collected changes.
+ * st_txn_fast_forward() moves it to 'target', an existing commit that
+ * descends from the base; st_txn_merge() first writes a merge commit of
+ * the tree 'tree' with the parents base and 'theirs' ('message', 'author'
+ * as for st_txn_commit()) and moves the branch to it.  Both keep
+ * st_txn_commit()'s guarantees for every path that differs between the
+ * base and the new commit: ST_EDIRTY when the work tree holds uncommitted
+ * edits to one (before anything moves), the journal, the compare-and-swap
+ * of the branch (ST_ECONFLICT), then the index and work tree brought up to
+ * date.  Records are not validated here: the caller does it.
+ */
+int st_txn_fast_forward(st_txn *txn, const struct git_oid *target, const char *message);
+int st_txn_merge(st_txn *txn, const struct git_oid *theirs, const struct git_oid *tree,
+		 const char *message, const char *author);
+
 /* Releases the lock; a transaction not committed is abandoned. */
 void st_txn_free(st_txn *txn);
 

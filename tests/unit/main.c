@@ -35,6 +35,7 @@ int main(void)
 	srunner_add_suite(runner, ballot_suite());
 	srunner_add_suite(runner, comment_suite());
 	srunner_add_suite(runner, diff_suite());
+	srunner_add_suite(runner, sync_suite());
 	srunner_run_all(runner, CK_NORMAL);
 	failed = srunner_ntests_failed(runner);
 	srunner_free(runner);

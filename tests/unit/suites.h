@@ -17,5 +17,6 @@ Suite *draft_suite(void);
 Suite *ballot_suite(void);
 Suite *comment_suite(void);
 Suite *diff_suite(void);
+Suite *sync_suite(void);
 
 #endif
