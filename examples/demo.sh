@@ -5,7 +5,8 @@
 # computes grant claims, writes one application form, files a claim, and
 # shows that the same item cannot be claimed twice.  Then it starts a draft
 # standard, checks it against the drafting rules, moves it to the committee
-# stage and renders it.
+# stage and renders it, runs a comment round, shows the redline of the
+# changes made, and takes the draft through the committee's ballot.
 #
 #   examples/demo.sh [STDTOOL [DIR]]
 #
@@ -86,6 +87,52 @@ run "$@" -C "$dir" draft stage gripper 征求意见稿
 draft_html=$(cd "$(dirname "$dir")" && pwd)/$(basename "$dir")-draft.html
 run "$@" -C "$dir" draft render gripper -o "$draft_html"
 echo "(the 征求意见稿 is in $draft_html)"
+
+echo
+echo "# The comment round on the 征求意见稿: the units it went to, a comment"
+echo "# typed in, the rest imported from the 意见汇总处理表 kept as a spreadsheet."
+run "$@" -C "$dir" comments sent gripper 示例智能装备研究院 示例机器人科技有限公司 示例理工大学 示例感知技术有限公司 示例检测中心 示例大学
+run "$@" -C "$dir" comments add gripper --by 示例检测中心 --clause 6.1 --type ed --text '试验条件中的温度宜写明允许偏差。'
+run "$@" -C "$dir" comments import gripper "$here/comments-gripper.csv"
+run "$@" -C "$dir" comments list gripper --open
+echo
+echo "# Open comments keep the draft at the committee stage:"
+run "$@" -C "$dir" draft stage gripper 送审稿 || true
+run "$@" -C "$dir" comments resolve gripper 1 --disposition accepted
+run "$@" -C "$dir" comments resolve gripper 5 --disposition 部分采纳 --note '定义中写明力的方向为法向。'
+run "$@" -C "$dir" comments resolve gripper 6 --disposition 采纳
+run "$@" -C "$dir" comments resolve gripper 7 --disposition 未采纳 --note '示意图为资料性，尺寸见A.2。'
+run "$@" -C "$dir" comments list gripper
+comments_html=$(cd "$(dirname "$dir")" && pwd)/$(basename "$dir")-comments.html
+run "$@" -C "$dir" comments table gripper -o "$comments_html"
+echo "(the 意见汇总处理表 is in $comments_html)"
+
+echo
+echo "# The editor applies the accepted comments (here: ±10% becomes ±8%), and the"
+echo "# redline shows what changed since the 征求意见稿."
+sed 's/±10%/±8%/' "$dir/drafts/gripper/draft.xml" > "$dir/drafts/gripper/draft.xml.new"
+mv "$dir/drafts/gripper/draft.xml.new" "$dir/drafts/gripper/draft.xml"
+run "$@" -C "$dir" draft diff gripper --color never || [ $? = 1 ]
+echo
+echo "\$ git -C $dir commit -am 'gripper: comments of the 征求意见稿 applied'"
+git -C "$dir" -c user.name='示例秘书处' -c user.email=secretariat@example.org \
+	commit -q -am 'gripper: comments of the 征求意见稿 applied'
+redline_html=$(cd "$(dirname "$dir")" && pwd)/$(basename "$dir")-redline.html
+run "$@" -C "$dir" draft diff gripper 征求意见稿 HEAD --format html -o "$redline_html" || [ $? = 1 ]
+echo "(the redline is in $redline_html)"
+run "$@" -C "$dir" draft stage gripper 送审稿
+
+echo
+echo "# The committee reviews the 送审稿 by ballot; 报批稿 needs it approved."
+closes=$(date -d '+30 days' +%Y-%m-%d 2>/dev/null || date +%Y-%m-%d)
+run "$@" -C "$dir" ballot open gripper --type sac-review --closes "$closes" --members "$here/committee-members.csv"
+for m in 委员甲 委员乙 委员丙 委员丁 委员戊; do
+	run "$@" -C "$dir" ballot vote gripper --member "$m" --category member --vote yes
+done
+run "$@" -C "$dir" ballot vote gripper --member 委员己 --category member --vote no --reason '夹持力等级划分过粗。'
+run "$@" -C "$dir" ballot close gripper
+run "$@" -C "$dir" ballot show gripper
+run "$@" -C "$dir" draft stage gripper 报批稿
 run "$@" -C "$dir" draft list
 run "$@" -C "$dir" draft log gripper
 echo
