@@ -13,6 +13,7 @@
 #include "st_draftmeta.h"
 #include "st_error.h"
 #include "st_i18n.h"
+#include "st_xml.h"
 #include "st_repo.h"
 #include "st_stage.h"
 #include "st_text.h"
@@ -68,19 +69,6 @@ static const char *category_label(st_ballot_category c)
 	case ST_MEMBER_P: return _("P-member");
 	case ST_MEMBER_O: return _("O-member");
 	default: return _("member");
-	}
-}
-
-static void xml_escaped(st_buf *out, const char *s)
-{
-	for (; *s; s++) {
-		switch (*s) {
-		case '&': st_buf_puts(out, "&amp;"); break;
-		case '<': st_buf_puts(out, "&lt;"); break;
-		case '>': st_buf_puts(out, "&gt;"); break;
-		case '"': st_buf_puts(out, "&quot;"); break;
-		default: st_buf_putc(out, *s); break;
-		}
 	}
 }
 
@@ -601,7 +589,7 @@ static void show_xml(st_buf *out, const st_ballot *b, const st_ballot_votes *vot
 	size_t i;
 
 	st_buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ballot-report draft=\"");
-	xml_escaped(out, b->draft);
+	st_xml_escape(out, b->draft);
 	st_buf_printf(out, "\" number=\"%u\" type=\"%s\" opened=\"%s\" closes=\"%s\" stage=\"%s\" status=\"%s\"",
 		      b->number, st_ballot_type_name(b->type), b->opened, b->closes, b->stage,
 		      b->closed ? "closed" : "open");
@@ -611,7 +599,7 @@ static void show_xml(st_buf *out, const st_ballot *b, const st_ballot_votes *vot
 	for (i = 0; i < b->nmembers; i++) {
 		const st_ballot_vote *v = st_ballot_votes_find(votes, b->members[i].name);
 		st_buf_puts(out, "  <member name=\"");
-		xml_escaped(out, b->members[i].name);
+		st_xml_escape(out, b->members[i].name);
 		st_buf_printf(out, "\" category=\"%s\"", st_ballot_category_name(b->members[i].category));
 		if (!v) {
 			st_buf_puts(out, "/>\n");
@@ -622,7 +610,7 @@ static void show_xml(st_buf *out, const st_ballot *b, const st_ballot_votes *vot
 			st_buf_puts(out, " counted=\"no\"");
 		if (v->reason) {
 			st_buf_puts(out, "><reason>");
-			xml_escaped(out, v->reason);
+			st_xml_escape(out, v->reason);
 			st_buf_puts(out, "</reason></member>\n");
 		} else {
 			st_buf_puts(out, "/>\n");
@@ -645,7 +633,7 @@ static void show_xml(st_buf *out, const st_ballot *b, const st_ballot_votes *vot
 	st_ballot_explain(&why, &b->rule, r, "; ");
 	st_buf_printf(out, "  <result outcome=\"%s\" final=\"%s\">", st_ballot_outcome_name(r->outcome),
 		      b->closed ? "yes" : "no");
-	xml_escaped(out, why.ptr);
+	st_xml_escape(out, why.ptr);
 	st_buf_puts(out, "</result>\n</ballot-report>\n");
 	st_buf_dispose(&why);
 }
@@ -755,7 +743,7 @@ static int ballot_list(int argc, char **argv, struct cli *cli)
 		goto fail;
 	if (xml) {
 		st_buf_puts(&out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ballots draft=\"");
-		xml_escaped(&out, argv[0]);
+		st_xml_escape(&out, argv[0]);
 		st_buf_puts(&out, latest ? "\">\n" : "\"/>\n");
 	} else if (latest) {
 		st_buf_puts(&out, "  #  ");

@@ -494,19 +494,6 @@ int st_ballot_rule_describe(st_buf *out, const st_ballot_rule *rule)
 /* ------------------------------------------------------------------ */
 /* Records                                                              */
 
-static void put_escaped(st_buf *out, const char *s)
-{
-	for (; *s; s++) {
-		switch (*s) {
-		case '&': st_buf_puts(out, "&amp;"); break;
-		case '<': st_buf_puts(out, "&lt;"); break;
-		case '>': st_buf_puts(out, "&gt;"); break;
-		case '"': st_buf_puts(out, "&quot;"); break;
-		default: st_buf_putc(out, *s); break;
-		}
-	}
-}
-
 void st_ballot_free(st_ballot *ballot)
 {
 	size_t i;
@@ -723,7 +710,7 @@ int st_ballot_serialise(st_buf *out, const st_ballot *b)
 	size_t i;
 
 	st_buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ballot draft=\"");
-	put_escaped(out, b->draft);
+	st_xml_escape(out, b->draft);
 	st_buf_printf(out, "\" number=\"%u\" type=\"%s\" opened=\"%s\" closes=\"%s\" stage=\"%s\">\n",
 		      b->number, st_ballot_type_name(b->type), b->opened, b->closes, b->stage);
 	st_buf_puts(out, "  <rule>\n");
@@ -733,7 +720,7 @@ int st_ballot_serialise(st_buf *out, const st_ballot *b)
 	st_buf_puts(out, "  </rule>\n  <roster>\n");
 	for (i = 0; i < b->nmembers; i++) {
 		st_buf_puts(out, "    <member name=\"");
-		put_escaped(out, b->members[i].name);
+		st_xml_escape(out, b->members[i].name);
 		st_buf_printf(out, "\" category=\"%s\"/>\n",
 			      st_ballot_category_name(b->members[i].category));
 	}
@@ -820,12 +807,12 @@ done:
 int st_ballot_vote_serialise(st_buf *out, const st_ballot_vote *v)
 {
 	st_buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<vote member=\"");
-	put_escaped(out, v->member);
+	st_xml_escape(out, v->member);
 	st_buf_printf(out, "\" category=\"%s\" vote=\"%s\" date=\"%s\"",
 		      st_ballot_category_name(v->category), st_vote_value_name(v->vote), v->date);
 	if (v->reason) {
 		st_buf_puts(out, ">\n  <reason>");
-		put_escaped(out, v->reason);
+		st_xml_escape(out, v->reason);
 		st_buf_puts(out, "</reason>\n</vote>\n");
 	} else {
 		st_buf_puts(out, "/>\n");
