@@ -976,54 +976,18 @@ static const char *unit_number(const struct version *v, size_t u, enum st_num_ki
 	return label ? label : "";
 }
 
-static void display_label(st_buf *out, const struct version *v, size_t u, const char *number,
-			  enum st_num_kind kind)
-{
-	int gbt = v->profile == ST_PROFILE_GBT;
-
-	switch (kind) {
-	case ST_NUM_ANNEX:
-		st_buf_printf(out, gbt ? "附录 %s" : "Annex %s", number);
-		break;
-	case ST_NUM_TABLE:
-		st_buf_printf(out, gbt ? "表 %s" : "Table %s", number);
-		break;
-	case ST_NUM_FIGURE:
-		st_buf_printf(out, gbt ? "图 %s" : "Figure %s", number);
-		break;
-	case ST_NUM_FORMULA:
-		st_buf_printf(out, gbt ? "公式%s" : "Formula %s", number);
-		break;
-	case ST_NUM_NOTE:
-		st_buf_printf(out, "%s%s%s", gbt ? "注" : "Note", *number ? " " : "", number);
-		break;
-	case ST_NUM_EXAMPLE:
-		st_buf_printf(out, "%s%s%s", gbt ? "示例" : "Example", *number ? " " : "", number);
-		break;
-	case ST_NUM_FOOTNOTE:
-		st_buf_printf(out, gbt ? "脚注%s" : "Footnote %s", number);
-		break;
-	case ST_NUM_NORMREF: {
-		const xmlNode *ref = st_draft_first_std_ref(v->units[u].node);
-		xmlChar *text = ref ? xmlNodeGetContent(ref) : NULL;
-		if (text)
-			st_buf_puts(out, (const char *)text);
-		xmlFree(text);
-		break;
-	}
-	default:
-		st_buf_puts(out, number);
-		break;
-	}
-}
-
 static void unit_display_label(st_buf *out, const struct version *v, size_t u)
 {
 	enum st_num_kind kind;
 	const char *number = unit_number(v, u, &kind);
 
-	if (*number || kind == ST_NUM_NOTE || kind == ST_NUM_EXAMPLE || kind == ST_NUM_NORMREF)
-		display_label(out, v, u, number, kind);
+	if (!*number && kind != ST_NUM_NOTE && kind != ST_NUM_EXAMPLE && kind != ST_NUM_NORMREF)
+		return;
+	/* A clause shows as its bare number, as in a heading. */
+	if (kind == ST_NUM_CLAUSE)
+		st_buf_puts(out, number);
+	else
+		st_numbering_words(out, v->profile, kind, number, v->units[u].node);
 }
 
 static xmlNode *first_child(const xmlNode *n, const char *name, const char *ns)

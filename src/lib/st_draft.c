@@ -579,10 +579,53 @@ const xmlNode *st_draft_first_std_ref(const xmlNode *node)
 	return NULL;
 }
 
+void st_numbering_words(st_buf *out, st_profile profile, enum st_num_kind kind,
+			const char *n, const xmlNode *target)
+{
+	int gbt = profile == ST_PROFILE_GBT;
+
+	switch (kind) {
+	case ST_NUM_CLAUSE:
+		st_buf_printf(out, gbt ? "第%s章" : "Clause %s", n);
+		break;
+	case ST_NUM_ANNEX:
+		st_buf_printf(out, gbt ? "附录 %s" : "Annex %s", n);
+		break;
+	case ST_NUM_TABLE:
+		st_buf_printf(out, gbt ? "表 %s" : "Table %s", n);
+		break;
+	case ST_NUM_FIGURE:
+		st_buf_printf(out, gbt ? "图 %s" : "Figure %s", n);
+		break;
+	case ST_NUM_FORMULA:
+		st_buf_printf(out, gbt ? "公式%s" : "Formula %s", n);
+		break;
+	case ST_NUM_NOTE:
+		st_buf_printf(out, "%s%s%s", gbt ? "注" : "Note", *n ? " " : "", n);
+		break;
+	case ST_NUM_EXAMPLE:
+		st_buf_printf(out, "%s%s%s", gbt ? "示例" : "Example", *n ? " " : "", n);
+		break;
+	case ST_NUM_FOOTNOTE:
+		st_buf_printf(out, gbt ? "脚注%s" : "Footnote %s", n);
+		break;
+	case ST_NUM_NORMREF: {
+		const xmlNode *ref = st_draft_first_std_ref(target);
+		xmlChar *text = ref ? xmlNodeGetContent(ref) : NULL;
+		if (text)
+			st_buf_puts(out, (const char *)text);
+		xmlFree(text);
+		break;
+	}
+	default:
+		st_buf_puts(out, n);
+		break;
+	}
+}
+
 int st_numbering_ref_text(st_buf *out, const st_numbering *nb, const xmlNode *target)
 {
 	const struct entry *e = entry_of(nb, target);
-	int gbt = nb->profile == ST_PROFILE_GBT;
 	st_buf number = ST_BUF_INIT;
 	const char *n;
 
@@ -609,40 +652,11 @@ int st_numbering_ref_text(st_buf *out, const st_numbering *nb, const xmlNode *ta
 	if (st_buf_check(&number) < 0)
 		return st_error_oom();
 	n = number.ptr ? number.ptr : "";
-	switch (e->kind) {
-	case ST_NUM_CLAUSE:
-		st_buf_printf(out, gbt ? "第%s章" : "Clause %s", n);
-		break;
-	case ST_NUM_ANNEX:
-		st_buf_printf(out, gbt ? "附录 %s" : "Annex %s", n);
-		break;
-	case ST_NUM_TABLE:
-		st_buf_printf(out, gbt ? "表 %s" : "Table %s", n);
-		break;
-	case ST_NUM_FIGURE:
-		st_buf_printf(out, gbt ? "图 %s" : "Figure %s", n);
-		break;
-	case ST_NUM_FORMULA:
-		st_buf_printf(out, gbt ? "公式%s" : "Formula %s", n);
-		break;
-	case ST_NUM_NOTE:
-		st_buf_printf(out, "%s%s%s", gbt ? "注" : "Note", *n ? " " : "", n);
-		break;
-	case ST_NUM_EXAMPLE:
-		st_buf_printf(out, "%s%s%s", gbt ? "示例" : "Example", *n ? " " : "", n);
-		break;
-	case ST_NUM_NORMREF: {
-		const xmlNode *ref = st_draft_first_std_ref(target);
-		xmlChar *text = ref ? xmlNodeGetContent(ref) : NULL;
-		if (text)
-			st_buf_puts(out, (const char *)text);
-		xmlFree(text);
-		break;
-	}
-	default:
+	/* A footnote is referred to by its bare mark. */
+	if (e->kind == ST_NUM_FOOTNOTE)
 		st_buf_puts(out, n);
-		break;
-	}
+	else
+		st_numbering_words(out, nb->profile, e->kind, n, target);
 	st_buf_dispose(&number);
 	return st_buf_check(out);
 }

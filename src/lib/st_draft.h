@@ -77,6 +77,14 @@ void st_label_number(st_buf *out, const char *label_text);
 /* The first std-ref below 'node' (depth first), or NULL. */
 const xmlNode *st_draft_first_std_ref(const xmlNode *node);
 
+/*
+ * Appends a number 'n' of 'kind' in the words of the profile: "第5章",
+ * "表 A.1", "Note 2", "Footnote a"; a normative reference reads as the
+ * number of 'target''s first std-ref.
+ */
+void st_numbering_words(st_buf *out, st_profile profile, enum st_num_kind kind,
+			const char *n, const xmlNode *target);
+
 /* Appends how a cross reference to 'target' reads ("表 A.1", "Clause 5"). */
 int st_numbering_ref_text(st_buf *out, const st_numbering *numbering, const xmlNode *target);
 
