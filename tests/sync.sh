@@ -2,7 +2,8 @@
 # Two sites share one bare repository through stdtool sync, step by step:
 # fast-forwards both ways, merges of different records, a real conflict,
 # uncommitted edits that are in the way or not, stage tags, a bare site,
-# and a push refused because the remote moved between fetch and push.
+# a push refused because the remote moved between fetch and push, and
+# comments two sites numbered alike on the same draft.
 # After every step, plain git fsck passes in every repository and no
 # stdtool journal is left behind.
 
@@ -215,6 +216,85 @@ stdtool -C b org add --uscc "$(code 10)" --name 癸科技有限公司 --kind ent
 expect_sync b 0 "sync: pushed 1 commit to short/main" short
 same mirror.git main b HEAD
 [ "$(git -C hub.git rev-parse main)" != "$(git -C b rev-parse HEAD)" ] || fail "the push went to the fetch URL"
+
+# 12. both sites record comments on the same draft: the remote's keep their
+# numbers, those made here move past them, in their order.
+expect_sync b 0 "" origin
+expect_sync a 0 ""
+same a HEAD b HEAD
+comment() { # SITE BY TEXT
+	stdtool -C "$1" comments add arm --by "$2" --clause general --type te --text "$3" > /dev/null ||
+		fail "comments add at $1"
+}
+listing() { stdtool -C "$1" comments list arm | tr -s ' ' || fail "comments list at $1"; }
+comment a 甲 a-1
+expect_sync a 0 "sync: pushed 1 commit to origin/main"
+expect_sync b 0 "sync: fetched 1 commit from origin, fast-forwarded main"
+comment a 甲 a-2
+comment a 甲 a-3
+stdtool -C a comments sent arm 单位甲 > /dev/null || fail "comments sent"
+expect_sync a 0 "sync: pushed 3 commits to origin/main"
+comment b 乙 b-2
+comment b 乙 b-3
+comment b 乙 b-4
+stdtool -C b comments sent arm 单位乙 > /dev/null || fail "comments sent"
+stdtool -C b comments resolve arm 1 --disposition accepted > /dev/null || fail "resolve"
+# b-3 is removed with plain git: its number stays given.
+git -C b rm -q drafts/arm/comments/3.xml && git -C b commit -q -m "drop b-3" || fail "git rm"
+step "b removes a comment"
+expect_sync b 0 "sync: fetched 3 commits from origin, merged with 6 local commits, pushed"
+grep -qx "sync: comments on draft 'arm' made here are renumbered after those of origin: 2 is now 4, 4 is now 6" out ||
+	{ cat out; fail "renumbering not reported"; }
+clean b
+same hub.git main b HEAD
+[ "$(ls b/drafts/arm/comments | LC_ALL=C sort | tr '\n' ' ')" = "1.xml 2.xml 3.xml 4.xml 6.xml round.xml " ] ||
+	{ ls b/drafts/arm/comments; fail "comment files after the merge"; }
+for n in 1 2 3 4 6; do
+	grep -q "<comment number=\"$n\"" "b/drafts/arm/comments/$n.xml" || fail "comment $n.xml has another number"
+done
+for pair in 1:a-1 2:a-2 3:a-3 4:b-2 6:b-4; do
+	grep -q "<text>${pair#*:}</text>" "b/drafts/arm/comments/${pair%%:*}.xml" ||
+		fail "comment ${pair%%:*} is not ${pair#*:}"
+done
+grep -q 'disposition="accepted"' b/drafts/arm/comments/1.xml || fail "the resolution of comment 1 was lost"
+grep -q 'last-number="6"' b/drafts/arm/comments/round.xml || fail "round.xml last number"
+grep -q '<sent>单位甲</sent>' b/drafts/arm/comments/round.xml &&
+	grep -q '<sent>单位乙</sent>' b/drafts/arm/comments/round.xml || fail "round.xml units"
+git -C b log -1 --format=%B | grep -qx 'arm: 2->4 4->6' || { git -C b log -1; fail "merge message"; }
+stdtool -C b check 2> /dev/null || fail "check after renumbering"
+expect_sync a 0 "sync: fetched 7 commits from origin, fast-forwarded main"
+listing a > list.a
+listing b > list.b
+cmp -s list.a list.b || { diff list.a list.b; fail "the sites list different comments"; }
+comment a 甲 a-7
+grep -q '<text>a-7</text>' a/drafts/arm/comments/7.xml || fail "the next number is not 7"
+expect_sync a 0 "sync: pushed 1 commit to origin/main"
+expect_sync b 0 "sync: fetched 1 commit from origin, fast-forwarded main"
+
+# 13. only the units of the round differ: merged, no number moves.
+stdtool -C a comments sent arm 单位丙 > /dev/null || fail "comments sent"
+stdtool -C b comments replied arm 单位乙 > /dev/null || fail "comments replied"
+expect_sync a 0 "sync: pushed 1 commit to origin/main"
+expect_sync b 0 "sync: fetched 1 commit from origin, merged with 1 local commit, pushed"
+[ "$(wc -l < out)" = 1 ] || { cat out; fail "a renumbering was reported"; }
+grep -q '<sent>单位丙</sent>' b/drafts/arm/comments/round.xml &&
+	grep -q '<replied-without-comments>单位乙</replied-without-comments>' b/drafts/arm/comments/round.xml &&
+	grep -q 'last-number="7"' b/drafts/arm/comments/round.xml || fail "round.xml after merging units"
+expect_sync a 0 "sync: fetched 2 commits from origin, fast-forwarded main"
+
+# 14. new comments at both sites and a real conflict (comment 2 resolved
+# differently): the sync stops, names that file alone, changes nothing.
+comment a 甲 a-8
+stdtool -C a comments resolve arm 2 --disposition accepted > /dev/null || fail "resolve"
+comment b 乙 b-8
+stdtool -C b comments resolve arm 2 --disposition rejected --note 不同意 > /dev/null || fail "resolve"
+expect_sync a 0 "sync: pushed 2 commits to origin/main"
+state b > b.before
+state hub.git > hub.before
+expect_sync b 1 "conflict: drafts/arm/comments/2.xml: changed on both sides, differently"
+[ "$(grep -c '^conflict:' out)" = 1 ] || { cat out; fail "more than the real conflict listed"; }
+state b | cmp -s - b.before || fail "the conflict changed b"
+state hub.git | cmp -s - hub.before || fail "the conflict changed the remote"
 
 echo "sync between two sites and a bare copy: $steps steps, git fsck clean after each"
 echo "1 passed, 0 failed"

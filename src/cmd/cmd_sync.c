@@ -2,6 +2,7 @@
 #include <config.h>
 
 #include <stdio.h>
+#include <string.h>
 
 #include "cli.h"
 #include "commands.h"
@@ -74,6 +75,34 @@ static void summary(st_buf *line, const st_sync_result *r, int complete)
 	st_buf_dispose(&part);
 }
 
+/*
+ * A line per draft whose comments made here moved past the remote's
+ * numbers: "sync: comments on draft 'arm' made here are renumbered after
+ * those of origin: 3 is now 5, 4 is now 6".
+ */
+static void renumbered(st_buf *out, const st_sync_result *r)
+{
+	const st_comment_renumbering *rn = &r->renumbered;
+	size_t i;
+
+	for (i = 0; i < rn->n; i++) {
+		const st_comment_renumber *m = &rn->items[i];
+		if (i == 0 || strcmp(m->draft, rn->items[i - 1].draft) != 0) {
+			if (i)
+				st_buf_putc(out, '\n');
+			st_buf_puts(out, "sync: ");
+			st_buf_printf(out, _("comments on draft '%s' made here are renumbered after those of %s:"),
+				      m->draft, r->remote);
+		} else {
+			st_buf_putc(out, ',');
+		}
+		st_buf_putc(out, ' ');
+		st_buf_printf(out, _("%u is now %u"), m->from, m->to);
+	}
+	if (rn->n)
+		st_buf_putc(out, '\n');
+}
+
 static const char *conflict_text(st_sync_conflict_kind kind)
 {
 	switch (kind) {
@@ -131,6 +160,7 @@ int cmd_sync(int argc, char **argv, struct cli *cli)
 	if (error == 0 || result.done_here) {
 		/* A failed push comes after a good sync here: say what was done. */
 		summary(&line, &result, error == 0);
+		renumbered(&line, &result);
 		if (st_buf_check(&line) == 0)
 			fputs(line.ptr, stdout);
 	}

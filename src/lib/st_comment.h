@@ -2,7 +2,8 @@
  * st_comment.h: committee comments on a draft (doc/comments.md).
  *
  * A comment is one record, drafts/ID/comments/N.xml, numbered 1, 2 ... per
- * draft and never renumbered.  It names the element it is about by the
+ * draft and never renumbered, except by a sync that merges comments two
+ * sites numbered alike (st_comment_merge.h).  It names the element it is about by the
  * element's id, so it follows the element when clauses are renumbered;
  * st_comment_draft turns a number typed by a person ("5.2", "A.1",
  * "Table 1") into that id and back.  drafts/ID/comments/round.xml keeps

@@ -10,6 +10,7 @@
 #include <git2.h>
 
 #include "st_buf.h"
+#include "st_comment_merge.h"
 #include "st_error.h"
 #include "st_i18n.h"
 #include "st_repo.h"
@@ -32,6 +33,7 @@ struct sync {
 	st_txn *txn;
 	const char *branch;        /* refs/heads/..., borrowed from the txn */
 	git_oid base_id;           /* the branch before the sync */
+	git_oid merge_base;        /* of the branch and the remote's, for a merge */
 	git_remote *remote;        /* fetches from the remote's URL */
 	char *push_url;            /* where the push goes: pushurl, or the URL */
 	char *remote_ref;          /* the branch on the remote: refs/heads/... */
@@ -590,6 +592,7 @@ static int merge(struct sync *s, git_oid *tree_id)
 	git_commit *ours = NULL, *theirs = NULL;
 	git_merge_options mo;
 	git_index *index = NULL;
+	git_tree *base_tree = NULL, *ours_tree = NULL, *theirs_tree = NULL;
 	int error = 0;
 
 	git_merge_options_init(&mo, GIT_MERGE_OPTIONS_VERSION);
@@ -602,6 +605,15 @@ static int merge(struct sync *s, git_oid *tree_id)
 		error = git_fail(ST_ERROR, _("cannot merge"));
 		goto done;
 	}
+	/* Comments both sites numbered alike are settled; the rest stays. */
+	if (git_index_has_conflicts(index)) {
+		if ((error = tree_of(&base_tree, s->git, &s->merge_base)) < 0 ||
+		    (error = tree_of(&ours_tree, s->git, &s->base_id)) < 0 ||
+		    (error = tree_of(&theirs_tree, s->git, &s->remote_id)) < 0 ||
+		    (error = st_comment_merge(&s->result->renumbered, s->git, index, base_tree,
+					      ours_tree, theirs_tree)) < 0)
+			goto done;
+	}
 	if (git_index_has_conflicts(index)) {
 		error = collect_conflicts(s, index);
 		goto done;
@@ -610,6 +622,9 @@ static int merge(struct sync *s, git_oid *tree_id)
 		error = git_fail(ST_ERROR, _("cannot write the merged tree"));
 done:
 	git_index_free(index);
+	git_tree_free(base_tree);
+	git_tree_free(ours_tree);
+	git_tree_free(theirs_tree);
 	git_commit_free(ours);
 	git_commit_free(theirs);
 	return error;
@@ -619,7 +634,6 @@ done:
 static int plan(struct sync *s, git_oid *merged_tree)
 {
 	st_sync_result *r = s->result;
-	git_oid base;
 	int error;
 
 	if (!s->remote_has_branch) {
@@ -640,7 +654,7 @@ static int plan(struct sync *s, git_oid *merged_tree)
 		r->outcome = ST_SYNC_FAST_FORWARD;
 		return 0;
 	}
-	error = git_merge_base(&base, s->git, &s->base_id, &s->remote_id);
+	error = git_merge_base(&s->merge_base, s->git, &s->base_id, &s->remote_id);
 	if (error == GIT_ENOTFOUND)
 		return st_error_set(ST_ERROR,
 			_("'%s' and %s/%s have no commit in common, so they cannot be merged; nothing was changed"),
@@ -651,6 +665,25 @@ static int plan(struct sync *s, git_oid *merged_tree)
 	if ((error = count_commits(&r->local, s->git, &s->base_id, &s->remote_id)) < 0)
 		return error;
 	return merge(s, merged_tree);
+}
+
+/*
+ * The comments that moved, in the merge's message (English, as every
+ * commit message): "Comments made here renumbered: arm 3->5, 4->6".
+ */
+static void renumbering_message(st_buf *out, const st_comment_renumbering *r)
+{
+	size_t i;
+
+	if (!r->n)
+		return;
+	st_buf_puts(out, "\nComments made here, renumbered after the remote's:\n");
+	for (i = 0; i < r->n; i++) {
+		if (i == 0 || strcmp(r->items[i].draft, r->items[i - 1].draft) != 0)
+			st_buf_printf(out, "%s%s:", i ? "\n" : "", r->items[i].draft);
+		st_buf_printf(out, " %u->%u", r->items[i].from, r->items[i].to);
+	}
+	st_buf_putc(out, '\n');
 }
 
 /* Brings the branch here up to the plan. */
@@ -677,6 +710,7 @@ static int apply(struct sync *s, const git_oid *merged_tree)
 			error = st_txn_fast_forward(s->txn, &s->remote_id, message.ptr);
 	} else {
 		st_buf_printf(&message, "sync: merge %s/%s\n", r->remote, r->remote_branch);
+		renumbering_message(&message, &r->renumbered);
 		if ((error = st_buf_check(&message)) == 0)
 			error = st_txn_merge(s->txn, &s->remote_id, merged_tree, message.ptr,
 					     s->opts->author);
@@ -835,6 +869,7 @@ void st_sync_result_dispose(st_sync_result *result)
 	for (i = 0; i < result->nconflicts; i++)
 		free(result->conflicts[i].path);
 	free(result->conflicts);
+	st_comment_renumbering_dispose(&result->renumbered);
 	free(result->remote);
 	free(result->branch);
 	free(result->remote_branch);

@@ -8,8 +8,10 @@
  *      ref moves until the merge is known to be good);
  *   2. when the remote is ahead, fast-forwards; when both sides have new
  *      commits, merges them in memory (no rename detection, so records
- *      stay the files they are named as); a conflict, in a file or in a
- *      tag of the same name on two commits, stops here;
+ *      stay the files they are named as); comments both sides numbered
+ *      alike on the same draft are settled by st_comment_merge() (those
+ *      made here move past the remote's numbers); any other conflict, in
+ *      a file or in a tag of the same name on two commits, stops here;
  *   3. validates every record that would change in the branch against
  *      its schema;
  *   4. moves the branch (st_txn_fast_forward() / st_txn_merge(): the
@@ -27,6 +29,7 @@
 
 #include <stddef.h>
 
+#include "st_comment_merge.h"
 #include "st_repo.h"
 
 typedef struct {
@@ -70,6 +73,8 @@ typedef struct {
 				  only the push is left (or failed) */
 	int invalid_record;    /* st_sync() refused a record that would change */
 	int push_rejected;     /* the remote moved after the fetch: push refused */
+	st_comment_renumbering renumbered; /* comments made here that the merge
+					      numbered after the remote's */
 } st_sync_result;
 
 /*
