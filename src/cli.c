@@ -86,7 +86,7 @@ static void option_label(st_buf *out, const struct option *o)
 		st_buf_printf(out, "-%c, ", o->short_name);
 	st_buf_printf(out, "--%s", o->long_name);
 	if (o->type == OPTION_STRING || o->type == OPTION_LIST)
-		st_buf_printf(out, " %s", _(o->argh));
+		st_buf_printf(out, " %s", st_gettext(o->argh));
 }
 
 void print_usage(FILE *fp, const struct option *options,

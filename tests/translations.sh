@@ -18,7 +18,7 @@ done
 
 # 2. Every message in the sources has a real translation.
 "${XGETTEXT:-xgettext}" --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
-	--keyword=Q_:1,2 --keyword=C_:1c,2 --files-from=po/POTFILES.in -o "$work/current.pot" || exit 99
+	--keyword=Q_:1,2 --keyword=C_:1c,2 --keyword=NC_:1c,2 --files-from=po/POTFILES.in -o "$work/current.pot" || exit 99
 for lang in $(cat po/LINGUAS); do
 	msgcmp "po/$lang.po" "$work/current.pot" > "$work/cmp.log" 2>&1 ||
 		{ head -20 "$work/cmp.log"; fail "po/$lang.po lacks translations of current messages"; }

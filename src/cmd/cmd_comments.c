@@ -179,7 +179,7 @@ static int comments_add(int argc, char **argv, struct cli *cli)
 	{
 		const struct option options[] = {
 			OPT_REQUIRED(0, "by", &by, N_("BODY"), N_("who made the comment: the member body (MB/NC) or 提出单位")),
-			OPT_REQUIRED(0, "clause", &ref, N_("REF"), N_("an element id, a number such as 5.2, A.1 or 'Table 1', or 'general'")),
+			OPT_REQUIRED(0, "clause", &ref, NC_("clause", "REF"), N_("an element id, a number such as 5.2, A.1 or 'Table 1', or 'general'")),
 			OPT_REQUIRED(0, "type", &type, N_("TYPE"), N_("ge (general), te (technical) or ed (editorial)")),
 			OPT_REQUIRED(0, "text", &text, N_("TEXT"), N_("the comment")),
 			OPT_STRING(0, "proposal", &proposal, N_("TEXT"), N_("the proposed change")),

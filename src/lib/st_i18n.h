@@ -8,6 +8,7 @@
 #define ST_I18N_H
 
 #include <libintl.h>
+#include <string.h>
 
 #define ST_TEXTDOMAIN "stdtool"
 #define _(s) dgettext(ST_TEXTDOMAIN, s)
@@ -24,6 +25,19 @@ static inline const char *st_pgettext(const char *key, const char *msg)
 	const char *t = dgettext(ST_TEXTDOMAIN, key);
 
 	return t == key ? msg : t;
+}
+
+/*
+ * NC_() marks a message with its context in a static table, as N_() does;
+ * st_gettext() then translates a message marked either way.
+ */
+#define NC_(ctx, s) (ctx "\004" s)
+
+static inline const char *st_gettext(const char *s)
+{
+	const char *sep = strchr(s, '\004');
+
+	return sep ? st_pgettext(s, sep + 1) : dgettext(ST_TEXTDOMAIN, s);
 }
 
 #endif
