@@ -6,7 +6,7 @@
 # $STDTOOL_WRAPPER (valgrind, say) when that is set.
 
 : "${STDTOOL:?run the tests through make check}"
-: "${GIT:=git}"
+: "${GIT:=$(command -v git)}"
 
 test_setup_env() {
 	HOME=$1
@@ -28,8 +28,9 @@ stdtool() {
 	$STDTOOL_WRAPPER "$STDTOOL" "$@"
 }
 
+# "command": a GIT of plain "git" must not call this function again.
 git() {
-	"$GIT" "$@"
+	command "$GIT" "$@"
 }
 
 # Everything that makes up a repository's visible state: refs, HEAD, index
