@@ -278,8 +278,61 @@
         </span>
       </h2>
       <xsl:call-template name="renumbered"/>
+      <xsl:apply-templates select="attribute-change"/>
       <xsl:apply-templates select="text"/>
     </div>
+  </xsl:template>
+
+  <!-- An attribute of the element that changed: an annex normative or
+       informative in words, any other by its name and values. -->
+  <xsl:template match="attribute-change">
+    <p class="attribute">
+      <xsl:choose>
+        <xsl:when test="@name = 'content-type' and ../@element = 'app'">
+          <xsl:call-template name="w">
+            <xsl:with-param name="cn">附录的性质：</xsl:with-param>
+            <xsl:with-param name="en">Annex status: </xsl:with-param>
+          </xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="w">
+            <xsl:with-param name="cn">属性 </xsl:with-param>
+            <xsl:with-param name="en">Attribute </xsl:with-param>
+          </xsl:call-template>
+          <code><xsl:value-of select="@name"/></code>
+          <xsl:call-template name="w">
+            <xsl:with-param name="cn">：</xsl:with-param>
+            <xsl:with-param name="en">: </xsl:with-param>
+          </xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:if test="@from">
+        <del><xsl:call-template name="attribute-value"><xsl:with-param name="v" select="@from"/></xsl:call-template></del>
+      </xsl:if>
+      <xsl:if test="@from and @to"><xsl:text> → </xsl:text></xsl:if>
+      <xsl:if test="@to">
+        <ins><xsl:call-template name="attribute-value"><xsl:with-param name="v" select="@to"/></xsl:call-template></ins>
+      </xsl:if>
+    </p>
+  </xsl:template>
+
+  <xsl:template name="attribute-value">
+    <xsl:param name="v"/>
+    <xsl:choose>
+      <xsl:when test="../@element = 'app' and @name = 'content-type' and ($v = 'norm-annex' or $v = 'normative')">
+        <xsl:call-template name="w">
+          <xsl:with-param name="cn">规范性</xsl:with-param>
+          <xsl:with-param name="en">normative</xsl:with-param>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="../@element = 'app' and @name = 'content-type' and ($v = 'inform-annex' or $v = 'informative')">
+        <xsl:call-template name="w">
+          <xsl:with-param name="cn">资料性</xsl:with-param>
+          <xsl:with-param name="en">informative</xsl:with-param>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$v"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- Old and new numbers of a moved element, or of one renumbered and changed. -->
@@ -412,6 +465,8 @@ h2 .key { white-space: nowrap; font-weight: normal; font-size: 8.5pt; color: #77
 .deleted .badge { background: #b3121f; }
 .moved .badge { background: #2456a6; }
 .moved-note { margin: 0 0 1mm; font-size: 9.5pt; color: #2456a6; }
+.attribute { margin: 0 0 1mm; font-size: 9.5pt; }
+.attribute code { font-size: 9pt; }
 .num-old { text-decoration: line-through; }
 .num-new { font-weight: bold; }
 .text p { margin: 0 0 1.5mm; text-align: left; overflow-wrap: anywhere; }

@@ -283,6 +283,29 @@ static void text_runs(st_buf *out, const st_diff_runs *r, int all, int color)
 	st_buf_dispose(&line);
 }
 
+/* "    attribute content-type: [-norm-annex-]{+inform-annex+}", one per attribute. */
+static void attr_lines(st_buf *out, const st_change *c, int color)
+{
+	st_buf line = ST_BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < c->nattrs; i++) {
+		const st_attr_change *a = &c->attrs[i];
+		st_buf_clear(&line);
+		/* TRANSLATORS: before the name of an XML attribute that changed */
+		st_buf_printf(&line, "    %s %s: ", _("attribute"), a->name);
+		if (a->from)
+			put_segment(&line, ST_DIFF_DELETED, a->from, strlen(a->from), color);
+		if (a->to)
+			put_segment(&line, ST_DIFF_INSERTED, a->to, strlen(a->to), color);
+		st_buf_putc(&line, '\n');
+		st_buf_put(out, line.ptr, line.size);
+	}
+	if (st_buf_failed(&line))
+		out->failed = 1;
+	st_buf_dispose(&line);
+}
+
 static void text_change(st_buf *out, const st_change *c, int color)
 {
 	const char *word;
@@ -315,6 +338,7 @@ static void text_change(st_buf *out, const st_change *c, int color)
 	if (st_buf_failed(&head))
 		out->failed = 1;
 	st_buf_dispose(&head);
+	attr_lines(out, c, color);
 	text_runs(out, &c->text, c->type == ST_CHANGE_INSERTED || c->type == ST_CHANGE_DELETED, color);
 }
 

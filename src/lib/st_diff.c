@@ -1138,6 +1138,98 @@ static void side_free(st_change_side *s)
 	free(s->parent);
 }
 
+static void attrs_free(st_attr_change *attrs, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(attrs[i].name);
+		free(attrs[i].from);
+		free(attrs[i].to);
+	}
+	free(attrs);
+}
+
+/* The attribute of 'n' named as 'like' is (same namespace, same name). */
+static xmlAttr *same_attr(const xmlNode *n, const xmlAttr *like)
+{
+	xmlAttr *a;
+
+	for (a = n->properties; a; a = a->next) {
+		if (strcmp((const char *)a->name, (const char *)like->name) != 0)
+			continue;
+		if (!a->ns && !like->ns)
+			return a;
+		if (a->ns && like->ns && a->ns->href && like->ns->href &&
+		    strcmp((const char *)a->ns->href, (const char *)like->ns->href) == 0)
+			return a;
+	}
+	return NULL;
+}
+
+static int is_id_attr(const xmlAttr *a)
+{
+	return !a->ns && strcmp((const char *)a->name, "id") == 0;
+}
+
+static int add_attr_change(st_attr_change **out, size_t *n, size_t *alloc, const xmlAttr *from,
+			   const xmlAttr *to)
+{
+	const xmlAttr *any = from ? from : to;
+	st_attr_change *c;
+	st_buf name = ST_BUF_INIT;
+	xmlChar *f = from ? xmlNodeListGetString(from->doc, from->children, 1) : NULL;
+	xmlChar *t = to ? xmlNodeListGetString(to->doc, to->children, 1) : NULL;
+	int error = 0;
+
+	if (f && t && strcmp((const char *)f, (const char *)t) == 0)
+		goto done;
+	if (any->ns && any->ns->prefix)
+		st_buf_printf(&name, "%s:", (const char *)any->ns->prefix);
+	st_buf_puts(&name, (const char *)any->name);
+	if (st_buf_check(&name) < 0 || st_array_grow(out, alloc, *n, sizeof(**out)) < 0) {
+		error = st_error_oom();
+		goto done;
+	}
+	c = &(*out)[(*n)++];
+	c->name = st_buf_detach(&name);
+	c->from = f ? strdup((const char *)f) : NULL;
+	c->to = t ? strdup((const char *)t) : NULL;
+	if (!c->name || (f && !c->from) || (t && !c->to))
+		error = st_error_oom();
+done:
+	st_buf_dispose(&name);
+	xmlFree(f);
+	xmlFree(t);
+	return error;
+}
+
+/*
+ * The attributes of 'a' and 'b' (the same element in two versions) that
+ * differ, the id aside: those of 'a' in their order, then those new in 'b'.
+ */
+static int attr_changes(st_attr_change **out, size_t *n, const xmlNode *a, const xmlNode *b)
+{
+	const xmlAttr *x;
+	size_t alloc = 0;
+	int error = 0;
+
+	*out = NULL;
+	*n = 0;
+	for (x = a->properties; x && !error; x = x->next)
+		if (!is_id_attr(x))
+			error = add_attr_change(out, n, &alloc, x, same_attr(b, x));
+	for (x = b->properties; x && !error; x = x->next)
+		if (!is_id_attr(x) && !same_attr(a, x))
+			error = add_attr_change(out, n, &alloc, NULL, x);
+	if (error) {
+		attrs_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
+	return error;
+}
+
 void st_draft_diff_free(st_draft_diff *diff)
 {
 	size_t i;
@@ -1151,6 +1243,7 @@ void st_draft_diff_free(st_draft_diff *diff)
 		free(c->key);
 		side_free(&c->from);
 		side_free(&c->to);
+		attrs_free(c->attrs, c->nattrs);
 		st_diff_runs_dispose(&c->text);
 	}
 	free(diff->changes);
@@ -1404,6 +1497,8 @@ int st_draft_diff_compute(st_draft_diff **out, xmlDoc *from_doc, st_profile from
 			struct unit *f = &a.units[t->match];
 			int text_changed = 0;
 			st_diff_runs runs = ST_DIFF_RUNS_INIT;
+			st_attr_change *attrs = NULL;
+			size_t nattrs = 0;
 			if (f->len != t->len || memcmp(a.text.ptr + f->text, b.text.ptr + t->text, t->len) != 0) {
 				text_changed = diff_tokens(&runs, a.text.ptr + f->text, f->len,
 							   b.text.ptr + t->text, t->len, &ra, &rb);
@@ -1413,15 +1508,22 @@ int st_draft_diff_compute(st_draft_diff **out, xmlDoc *from_doc, st_profile from
 					goto done;
 				}
 			}
-			if (!text_changed && !is_moved[u]) {
+			if ((error = attr_changes(&attrs, &nattrs, f->node, t->node)) < 0) {
+				st_diff_runs_dispose(&runs);
+				goto done;
+			}
+			if (!text_changed && !nattrs && !is_moved[u]) {
 				st_diff_runs_dispose(&runs);
 				continue;
 			}
 			if (!(c = new_change(d, is_moved[u] ? ST_CHANGE_MOVED : ST_CHANGE_CHANGED, &b, u))) {
 				st_diff_runs_dispose(&runs);
+				attrs_free(attrs, nattrs);
 				error = st_error_oom();
 				goto done;
 			}
+			c->attrs = attrs;
+			c->nattrs = nattrs;
 			if (is_moved[u]) {
 				d->moved++;
 				c->text_changed = text_changed;
@@ -1622,7 +1724,7 @@ static void xml_runs(st_buf *out, const st_diff_runs *r)
 int st_draft_diff_xml(st_buf *out, const st_draft_diff *d, const st_diff_header *h)
 {
 	static const char *const types[] = { "", "changed", "inserted", "deleted", "moved" };
-	size_t i;
+	size_t i, j;
 
 	st_buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<draft-diff");
 	xml_attr(out, "draft", h->draft);
@@ -1646,6 +1748,13 @@ int st_draft_diff_xml(st_buf *out, const st_draft_diff *d, const st_diff_header 
 		st_buf_puts(out, ">\n");
 		xml_side(out, "from", &c->from);
 		xml_side(out, "to", &c->to);
+		for (j = 0; j < c->nattrs; j++) {
+			st_buf_puts(out, "    <attribute-change");
+			xml_attr(out, "name", c->attrs[j].name);
+			xml_attr(out, "from", c->attrs[j].from);
+			xml_attr(out, "to", c->attrs[j].to);
+			st_buf_puts(out, "/>\n");
+		}
 		xml_runs(out, &c->text);
 		st_buf_puts(out, "  </change>\n");
 	}

@@ -77,7 +77,7 @@ int st_diff_text(st_diff_runs *out, const char *a, size_t alen, const char *b, s
 /* ---- drafts ----------------------------------------------------------- */
 
 typedef enum {
-	ST_CHANGE_CHANGED = 1,  /* its own text changed */
+	ST_CHANGE_CHANGED = 1,  /* its own text or its attributes changed */
 	ST_CHANGE_INSERTED,     /* new in TO (with what is new inside it) */
 	ST_CHANGE_DELETED,      /* gone from TO (with what went inside it) */
 	ST_CHANGE_MOVED         /* another parent, or another order; maybe changed too */
@@ -93,6 +93,13 @@ typedef struct {
 	size_t position;     /* 1, 2 ... among the units in that parent */
 } st_change_side;
 
+/* An attribute of the element itself that differs (not its id). */
+typedef struct {
+	char *name;          /* "content-type", "xml:lang" */
+	char *from;          /* its value, or NULL where it is absent */
+	char *to;
+} st_attr_change;
+
 typedef struct {
 	st_change_type type;
 	int text_changed;    /* for ST_CHANGE_MOVED: its text changed as well */
@@ -101,6 +108,8 @@ typedef struct {
 	char *id;            /* its id, or NULL */
 	char *key;           /* its id, or the key made for it */
 	st_change_side from, to;
+	st_attr_change *attrs; /* changed and moved: its attributes that differ */
+	size_t nattrs;
 	/*
 	 * Changed: the token diff of its own text.  Inserted or deleted: its
 	 * whole text and that of the units inside it that are new (gone) too,

@@ -626,6 +626,38 @@ START_TEST(stage_specs)
 }
 END_TEST
 
+/* Attributes of the element itself: namespaced ones by prefix, the id never. */
+START_TEST(attributes_compared)
+{
+	st_draft_diff *d = compare(HEAD
+		"<sec id=\"s1\" sec-type=\"scope\"><title>范围</title><p>一</p></sec>"
+		"<sec id=\"s2\" xml:lang=\"zh\"><title>要求</title><p>二</p></sec>"
+		"<sec id=\"s3\"><title>试验</title><p>三</p></sec>" TAIL,
+		HEAD
+		"<sec sec-type=\"scope\" id=\"s1\"><title>范围</title><p>一</p></sec>"
+		"<sec id=\"s2\" xml:lang=\"en\"><title>要求</title><p>二</p></sec>"
+		"<sec id=\"s3\" sec-type=\"test\"><title>试验</title><p>三改</p></sec>" TAIL);
+	const st_change *c;
+
+	ck_assert_uint_eq(d->n, 2);
+	ck_assert_ptr_null(find(d, "s1")); /* the same attributes in another order */
+	ck_assert_ptr_nonnull(c = find(d, "s2"));
+	ck_assert_int_eq(c->type, ST_CHANGE_CHANGED);
+	ck_assert_uint_eq(c->nattrs, 1);
+	ck_assert_str_eq(c->attrs[0].name, "xml:lang");
+	ck_assert_str_eq(c->attrs[0].from, "zh");
+	ck_assert_str_eq(c->attrs[0].to, "en");
+	ck_assert_uint_eq(c->text.n, 0);
+	ck_assert_ptr_nonnull(c = find(d, "s3"));
+	ck_assert_uint_eq(c->nattrs, 1);
+	ck_assert_str_eq(c->attrs[0].name, "sec-type");
+	ck_assert_ptr_null(c->attrs[0].from);
+	ck_assert_str_eq(c->attrs[0].to, "test");
+	ck_assert_uint_gt(c->text.n, 0);
+	st_draft_diff_free(d);
+}
+END_TEST
+
 Suite *diff_suite(void)
 {
 	Suite *s = suite_create("diff");
@@ -656,6 +688,7 @@ Suite *diff_suite(void)
 	tcase_add_test(drafts, deleted_clause_folds_its_subclauses);
 	tcase_add_test(drafts, xml_follows_the_schema);
 	tcase_add_test(drafts, stage_specs);
+	tcase_add_test(drafts, attributes_compared);
 	suite_add_tcase(s, drafts);
 	return s;
 }
