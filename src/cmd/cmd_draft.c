@@ -596,7 +596,7 @@ static void print_stage_history(const st_draft_meta *meta)
 
 	st_stage_format(code, cur->stage);
 	printf(_("%s: stage %s, %s (%s), since %s\n"), meta->id, code,
-	       st_stage_name(cur->stage.stage), st_substage_name(cur->stage.sub), cur->date);
+	       st_stage_name(cur->stage.stage), st_substage_name(cur->stage.stage, cur->stage.sub), cur->date);
 	printf(_("History:\n"));
 	for (i = 0; i < meta->nstages; i++) {
 		const st_draft_stage *s = &meta->stages[i];
@@ -605,7 +605,7 @@ static void print_stage_history(const st_draft_meta *meta)
 		st_buf_printf(&line, "  %s  %s  ", s->date, code);
 		cli_pad(&line, st_stage_name(s->stage.stage), 12);
 		st_buf_puts(&line, "  ");
-		cli_pad(&line, st_substage_name(s->stage.sub), 24);
+		cli_pad(&line, st_substage_name(s->stage.stage, s->stage.sub), 24);
 		if (s->tag)
 			st_buf_printf(&line, "  %s", s->tag);
 		while (line.size && line.ptr[line.size - 1] == ' ')

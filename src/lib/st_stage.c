@@ -125,8 +125,18 @@ const char *st_stage_name(int stage)
 	}
 }
 
-const char *st_substage_name(int sub)
+const char *st_substage_name(int stage, int sub)
 {
+	/* what the decision substages mean after publication (ISO's harmonized codes) */
+	switch (stage * 100 + sub) {
+	case 6060: return _("published");
+	case 9092: return _("to be revised");
+	case 9093: return _("confirmed");
+	case 9099: return _("withdrawal proposed");
+	case 9592: return _("not withdrawn");
+	case 9599: return _("withdrawn");
+	default: break;
+	}
 	switch (sub) {
 	case 0: return _("registered");
 	case 20: return _("started");

@@ -20,8 +20,8 @@ void st_stage_format(char *out, st_stage s);
 const char *st_stage_name(int stage);
 /* The same in English whatever the locale: Git history reads alike everywhere. */
 const char *st_stage_english(int stage);
-/* The substage's meaning ("started"), translated. */
-const char *st_substage_name(int sub);
+/* The substage's meaning in its stage ("started"; 95.99 "withdrawn"), translated. */
+const char *st_substage_name(int stage, int sub);
 
 /*
  * Whether a draft may move from 'from' to 'to'.  ST_EINVALID with the

@@ -243,6 +243,23 @@ START_TEST(stage_names)
 }
 END_TEST
 
+/* A decision substage reads as what it decides in its stage. */
+START_TEST(substage_names)
+{
+	ck_assert_str_eq(st_substage_name(40, 99), "approved to go on");
+	ck_assert_str_eq(st_substage_name(30, 92), "back to an earlier stage");
+	ck_assert_str_eq(st_substage_name(60, 0), "registered");
+	ck_assert_str_eq(st_substage_name(60, 60), "published");
+	ck_assert_str_eq(st_substage_name(90, 60), "completed");
+	ck_assert_str_eq(st_substage_name(90, 92), "to be revised");
+	ck_assert_str_eq(st_substage_name(90, 93), "confirmed");
+	ck_assert_str_eq(st_substage_name(90, 99), "withdrawal proposed");
+	ck_assert_str_eq(st_substage_name(95, 92), "not withdrawn");
+	ck_assert_str_eq(st_substage_name(95, 99), "withdrawn");
+	ck_assert_str_eq(st_substage_name(95, 98), "abandoned");
+}
+END_TEST
+
 /* A clean GB/T draft; the cases below change one thing in it. */
 static const char clean[] =
 	HEAD
@@ -400,6 +417,7 @@ Suite *draft_suite(void)
 	tc = tcase_create("stages");
 	tcase_add_loop_test(tc, stage_moves, 0, sizeof(moves) / sizeof(moves[0]));
 	tcase_add_test(tc, stage_names);
+	tcase_add_test(tc, substage_names);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("lint");
 	tcase_add_test(tc, lint_clean_draft);
