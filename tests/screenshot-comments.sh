@@ -44,21 +44,18 @@ in=$1 out=$2
 case $sheet_name in ''|gbt|iso) ;; *) usage ;; esac
 
 here=$(cd "$(dirname "$0")" && pwd)
-chromium=${CHROMIUM:-chromium}
+# shellcheck source=tests/screenshot-lib.sh
+. "$here/screenshot-lib.sh"
 
 if [ -n "$repo" ]; then
 	[ -n "${STDTOOL:-}" ] || { echo "$0: -C needs STDTOOL, the stdtool binary" >&2; exit 2; }
 	[ -x "$STDTOOL" ] || { echo "$0: cannot run '$STDTOOL'" >&2; exit 2; }
 else
 	[ -r "$in" ] || { echo "$0: cannot read '$in'" >&2; exit 2; }
-	command -v xsltproc >/dev/null 2>&1 ||
-		{ echo "$0: SKIP: xsltproc is not installed (apt-get install xsltproc)"; exit 77; }
+	shot_need_xsltproc
 fi
-command -v "$chromium" >/dev/null 2>&1 ||
-	{ echo "$0: SKIP: chromium is not installed (apt-get install chromium fonts-noto-cjk)"; exit 77; }
-
-work=$(mktemp -d "${TMPDIR:-/tmp}/screenshot-comments.XXXXXX") || exit 99
-trap 'rm -rf "$work"' EXIT INT TERM
+shot_need_chromium
+shot_work screenshot-comments
 html=$work/form.html
 
 if [ -n "$repo" ]; then
@@ -72,44 +69,19 @@ else
 	xsltproc --nonet --nowrite --nomkdir "$sheet" "$in" > "$html" ||
 		{ echo "$0: the stylesheet failed on '$in'" >&2; exit 1; }
 fi
-
-if command -v xmllint >/dev/null 2>&1; then
-	if ! xmllint --html --noout "$html" > "$work/lint" 2>&1 || [ -s "$work/lint" ]; then
-		cat "$work/lint" >&2
-		echo "$0: xmllint does not accept the HTML made from '$in'" >&2
-		exit 1
-	fi
-fi
-
-run_chromium() {
-	page=$1
-	shift
-	"$chromium" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
-		--disable-background-networking --disable-component-update --disable-sync \
-		--hide-scrollbars --user-data-dir="$work/profile" "$@" "file://$page" \
-		> "$work/chromium.log" 2>&1
-}
+shot_lint "$html" "'$in'"
 
 rm -f "$out-page1.png" "$out-last.png"
-
-if command -v pdftoppm >/dev/null 2>&1 && command -v pdfinfo >/dev/null 2>&1; then
+if shot_have_poppler; then
 	pdf=$out.pdf
-	rm -f "$pdf"
-	run_chromium "$html" --no-pdf-header-footer --print-to-pdf="$pdf"
-	[ -s "$pdf" ] || { cat "$work/chromium.log" >&2; echo "$0: no PDF" >&2; exit 1; }
-	pages=$(pdfinfo "$pdf" | sed -n 's/^Pages: *//p')
-	shoot_page() {
-		pdftoppm -r 150 -png -singlefile -f "$1" -l "$1" "$pdf" "$2" ||
-			{ echo "$0: pdftoppm failed on page $1" >&2; exit 1; }
-		echo "$2.png (page $1 of $pages)"
-	}
-	shoot_page 1 "$out-page1"
-	[ "$pages" -gt 1 ] && shoot_page "$pages" "$out-last"
-	echo "$pdf: $pages pages, $(pdfinfo "$pdf" | sed -n 's/^Page size: *//p')"
+	shot_print "$html" "$pdf"
+	pages=$(shot_pages "$pdf")
+	shoot_page "$pdf" 1 "$out-page1"
+	[ "$pages" -gt 1 ] && shoot_page "$pdf" "$pages" "$out-last"
+	shot_pdf_line "$pdf"
 else
-	run_chromium "$html" --force-device-scale-factor=1.5617 \
-		--window-size=1123,794 --screenshot="$out-page1.png"
-	[ -s "$out-page1.png" ] || { cat "$work/chromium.log" >&2; echo "$0: no screenshot" >&2; exit 1; }
+	shot_screenshot "$html" "$out-page1.png" --force-device-scale-factor=1.5617 \
+		--window-size=1123,794
 	echo "$out-page1.png"
 fi
 exit 0

@@ -43,7 +43,8 @@ out=$1
 shift
 
 here=$(cd "$(dirname "$0")" && pwd)
-chromium=${CHROMIUM:-chromium}
+# shellcheck source=tests/screenshot-lib.sh
+. "$here/screenshot-lib.sh"
 
 if [ -n "$repo" ] && [ -z "${STDTOOL:-}" ]; then
 	echo "$0: -C needs STDTOOL, the stdtool binary" >&2
@@ -54,14 +55,10 @@ if [ -n "${STDTOOL:-}" ]; then
 else
 	[ $# -eq 1 ] || usage
 	[ -r "$1" ] || { echo "$0: cannot read '$1'" >&2; exit 2; }
-	command -v xsltproc >/dev/null 2>&1 ||
-		{ echo "$0: SKIP: xsltproc is not installed (apt-get install xsltproc)"; exit 77; }
+	shot_need_xsltproc
 fi
-command -v "$chromium" >/dev/null 2>&1 ||
-	{ echo "$0: SKIP: chromium is not installed (apt-get install chromium fonts-noto-cjk)"; exit 77; }
-
-work=$(mktemp -d "${TMPDIR:-/tmp}/screenshot-diff.XXXXXX") || exit 99
-trap 'rm -rf "$work"' EXIT INT TERM
+shot_need_chromium
+shot_work screenshot-diff
 html=$work/diff.html
 
 if [ -n "${STDTOOL:-}" ]; then
@@ -73,41 +70,20 @@ else
 	xsltproc --nonet --nowrite --nomkdir "$here/../templates/draft-diff.xsl" "$1" > "$html" ||
 		{ echo "$0: the stylesheet failed on '$1'" >&2; exit 1; }
 fi
-
-if command -v xmllint >/dev/null 2>&1; then
-	if ! xmllint --html --noout "$html" > "$work/lint" 2>&1 || [ -s "$work/lint" ]; then
-		cat "$work/lint" >&2
-		echo "$0: xmllint does not accept the HTML" >&2
-		exit 1
-	fi
-fi
-
-run_chromium() {
-	page=$1
-	shift
-	"$chromium" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
-		--disable-background-networking --disable-component-update --disable-sync \
-		--hide-scrollbars --user-data-dir="$work/profile" "$@" "file://$page" \
-		> "$work/chromium.log" 2>&1
-}
+shot_lint "$html" "the comparison"
 
 rm -f "$out-1.png" "$out-2.png"
-if command -v pdftoppm >/dev/null 2>&1 && command -v pdfinfo >/dev/null 2>&1; then
+if shot_have_poppler; then
 	pdf=$out.pdf
-	rm -f "$pdf"
-	run_chromium "$html" --no-pdf-header-footer --print-to-pdf="$pdf"
-	[ -s "$pdf" ] || { cat "$work/chromium.log" >&2; echo "$0: no PDF" >&2; exit 1; }
-	pages=$(pdfinfo "$pdf" | sed -n 's/^Pages: *//p')
+	shot_print "$html" "$pdf"
+	pages=$(shot_pages "$pdf")
 	for page in 1 2; do
 		[ "$page" -le "$pages" ] || break
-		pdftoppm -r 150 -png -singlefile -f "$page" -l "$page" "$pdf" "$out-$page" ||
-			{ echo "$0: pdftoppm failed on page $page" >&2; exit 1; }
-		echo "$out-$page.png (page $page of $pages)"
+		shoot_page "$pdf" "$page" "$out-$page"
 	done
-	echo "$pdf: $pages pages, $(pdfinfo "$pdf" | sed -n 's/^Page size: *//p')"
+	shot_pdf_line "$pdf"
 else
-	run_chromium "$html" --window-size=1000,1400 --screenshot="$out-1.png"
-	[ -s "$out-1.png" ] || { cat "$work/chromium.log" >&2; echo "$0: no screenshot" >&2; exit 1; }
+	shot_screenshot "$html" "$out-1.png" --window-size=1000,1400
 	echo "$out-1.png"
 fi
 exit 0

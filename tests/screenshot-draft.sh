@@ -52,7 +52,8 @@ in=$1 out=$2
 case $sheet_name in ''|gbt|iso) ;; *) usage ;; esac
 
 here=$(cd "$(dirname "$0")" && pwd)
-chromium=${CHROMIUM:-chromium}
+# shellcheck source=tests/screenshot-lib.sh
+. "$here/screenshot-lib.sh"
 
 if [ -n "$repo" ] && [ -z "${STDTOOL:-}" ]; then
 	echo "$0: -C needs STDTOOL, the stdtool binary" >&2
@@ -63,14 +64,10 @@ if [ -n "${STDTOOL:-}" ]; then
 	[ -n "$repo" ] || [ -r "$in" ] || { echo "$0: cannot read '$in'" >&2; exit 2; }
 else
 	[ -r "$in" ] || { echo "$0: cannot read '$in'" >&2; exit 2; }
-	command -v xsltproc >/dev/null 2>&1 ||
-		{ echo "$0: SKIP: xsltproc is not installed (apt-get install xsltproc)"; exit 77; }
+	shot_need_xsltproc
 fi
-command -v "$chromium" >/dev/null 2>&1 ||
-	{ echo "$0: SKIP: chromium is not installed (apt-get install chromium fonts-noto-cjk)"; exit 77; }
-
-work=$(mktemp -d "${TMPDIR:-/tmp}/screenshot-draft.XXXXXX") || exit 99
-trap 'rm -rf "$work"' EXIT INT TERM
+shot_need_chromium
+shot_work screenshot-draft
 html=$work/draft.html
 
 if [ -n "${STDTOOL:-}" ]; then
@@ -91,30 +88,12 @@ else
 	xsltproc --nonet --nowrite --nomkdir "$sheet" "$in" > "$html" ||
 		{ echo "$0: the stylesheet failed on '$in'" >&2; exit 1; }
 fi
-
-if command -v xmllint >/dev/null 2>&1; then
-	xmllint --html --noout "$html" > "$work/lint" 2>&1
-	# Each finding is three lines: message, context, caret.
-	awk '
-		skip > 0 { skip--; next }
-		/HTML parser error : Tag (math|semantics|annotation|annotation-xml|mi|mn|mo|ms|mtext|mspace|mrow|mfrac|msqrt|mroot|mstyle|merror|mpadded|mphantom|mfenced|menclose|msub|msup|msubsup|munder|mover|munderover|mmultiscripts|mprescripts|none|mtable|mtr|mlabeledtr|mtd|maligngroup|malignmark|mstack|mlongdiv|msgroup|msrow|mscarries|mscarry|msline|maction) invalid/ { skip = 2; next }
-		{ print }
-	' "$work/lint" > "$work/lint.rest"
-	if [ -s "$work/lint.rest" ]; then
-		cat "$work/lint.rest" >&2
-		echo "$0: xmllint does not accept the HTML made from '$in'" >&2
-		exit 1
-	fi
-fi
-
-run_chromium() {
-	page=$1
-	shift
-	"$chromium" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
-		--disable-background-networking --disable-component-update --disable-sync \
-		--hide-scrollbars --user-data-dir="$work/profile" "$@" "file://$page" \
-		> "$work/chromium.log" 2>&1
-}
+# Each finding is three lines: message, context, caret; MathML's are fine.
+shot_lint "$html" "'$in'" '
+	skip > 0 { skip--; next }
+	/HTML parser error : Tag (math|semantics|annotation|annotation-xml|mi|mn|mo|ms|mtext|mspace|mrow|mfrac|msqrt|mroot|mstyle|merror|mpadded|mphantom|mfenced|menclose|msub|msup|msubsup|munder|mover|munderover|mmultiscripts|mprescripts|none|mtable|mtr|mlabeledtr|mtd|maligngroup|malignmark|mstack|mlongdiv|msgroup|msrow|mscarries|mscarry|msline|maction) invalid/ { skip = 2; next }
+	{ print }
+'
 
 # A copy of the HTML with some CSS added at the end of its head.
 with_css() {
@@ -123,35 +102,23 @@ with_css() {
 
 rm -f "$out-cover.png" "$out-toc.png" "$out-clause.png"
 
-if command -v pdftoppm >/dev/null 2>&1 && command -v pdfinfo >/dev/null 2>&1; then
+if shot_have_poppler; then
 	pdf=$out.pdf
-	rm -f "$pdf"
-	run_chromium "$html" --no-pdf-header-footer --print-to-pdf="$pdf"
-	[ -s "$pdf" ] || { cat "$work/chromium.log" >&2; echo "$0: no PDF" >&2; exit 1; }
-	pages=$(pdfinfo "$pdf" | sed -n 's/^Pages: *//p')
-
+	shot_print "$html" "$pdf"
 	with_css "$work/front.html" 'body>.page.main,body>.page.main~.page{display:none!important}'
-	run_chromium "$work/front.html" --no-pdf-header-footer --print-to-pdf="$work/front.pdf"
-	[ -s "$work/front.pdf" ] || { cat "$work/chromium.log" >&2; echo "$0: no PDF" >&2; exit 1; }
-	front=$(pdfinfo "$work/front.pdf" | sed -n 's/^Pages: *//p')
-
-	shoot_page() {
-		pdftoppm -r 150 -png -singlefile -f "$1" -l "$1" "$pdf" "$2" ||
-			{ echo "$0: pdftoppm failed on page $1" >&2; exit 1; }
-		echo "$2.png (page $1 of $pages)"
-	}
-	shoot_page 1 "$out-cover"
-	shoot_page 2 "$out-toc"
-	shoot_page $((front + 1)) "$out-clause"
-	echo "$pdf: $pages pages, $(pdfinfo "$pdf" | sed -n 's/^Page size: *//p')"
+	shot_print "$work/front.html" "$work/front.pdf"
+	front=$(shot_pages "$work/front.pdf")
+	shoot_page "$pdf" 1 "$out-cover"
+	shoot_page "$pdf" 2 "$out-toc"
+	shoot_page "$pdf" $((front + 1)) "$out-clause"
+	shot_pdf_line "$pdf"
 else
 	# One page shown at a time, at 150 dpi: 794x1123 CSS pixels scaled.
 	for part in cover toc main; do
 		with_css "$work/$part.html" "html{background:#fff}body{padding:0}.page{margin:0!important;box-shadow:none!important}body>.page:not(.$part){display:none!important}"
 		case $part in main) name=clause ;; *) name=$part ;; esac
-		run_chromium "$work/$part.html" --force-device-scale-factor=1.5617 \
-			--window-size=794,1123 --screenshot="$out-$name.png"
-		[ -s "$out-$name.png" ] || { cat "$work/chromium.log" >&2; echo "$0: no screenshot" >&2; exit 1; }
+		shot_screenshot "$work/$part.html" "$out-$name.png" --force-device-scale-factor=1.5617 \
+			--window-size=794,1123
 		echo "$out-$name.png"
 	done
 fi
