@@ -2,8 +2,9 @@
 # Two sites share one bare repository through stdtool sync, step by step:
 # fast-forwards both ways, merges of different records, a real conflict,
 # uncommitted edits that are in the way or not, stage tags, a bare site,
-# a push refused because the remote moved between fetch and push, and
-# comments two sites numbered alike on the same draft.
+# a push refused because the remote moved between fetch and push,
+# comments two sites numbered alike on the same draft, and a ballot closed
+# at one site while a vote was recorded at the other.
 # After every step, plain git fsck passes in every repository and no
 # stdtool journal is left behind.
 
@@ -295,6 +296,64 @@ expect_sync b 1 "conflict: drafts/arm/comments/2.xml: changed on both sides, dif
 [ "$(grep -c '^conflict:' out)" = 1 ] || { cat out; fail "more than the real conflict listed"; }
 state b | cmp -s - b.before || fail "the conflict changed b"
 state hub.git | cmp -s - hub.before || fail "the conflict changed the remote"
+
+git -C b reset -q --hard HEAD~2 || fail "reset"
+step "reset b"
+expect_sync b 0 "sync: fetched 2 commits from origin, fast-forwarded main"
+
+# 15. a ballot closed at one site while a vote was recorded at the other:
+# the vote was on time where it was cast, so the merge counts it.
+printf 'member,category\nM1,member\nM2,member\nM3,member\n' > roster.csv
+stdtool -C a ballot open arm --type sac-review --closes 2099-12-31 --members ../roster.csv > /dev/null ||
+	fail "ballot open"
+stdtool -C a ballot vote arm --member M1 --category member --vote yes > /dev/null || fail "vote"
+expect_sync a 0 "sync: pushed 2 commits to origin/main"
+expect_sync b 0 "sync: fetched 2 commits from origin, fast-forwarded main"
+stdtool -C a ballot vote arm --member M2 --category member --vote yes > /dev/null || fail "vote"
+stdtool -C a ballot close arm --early > /dev/null || fail "close"
+grep -q 'outcome="approved"' a/drafts/arm/ballots/1/ballot.xml || fail "2 of 3 in favour, closed early: approved"
+stdtool -C b ballot vote arm --member M3 --category member --vote no --reason 'not ready' > /dev/null || fail "vote"
+expect_sync a 0 "sync: pushed 2 commits to origin/main"
+expect_sync b 0 "sync: fetched 2 commits from origin, merged with 1 local commit, pushed"
+grep -qx "sync: ballot #1 on 'arm' was closed at one site while votes were recorded at the other: counted again with 3 votes instead of 2, not approved (was approved)" out ||
+	{ cat out; fail "recount not reported"; }
+clean b
+grep -q 'outcome="not-approved"' b/drafts/arm/ballots/1/ballot.xml || fail "the recount's outcome"
+grep -q 'closed="'"$(sed -n 's/.*closed="\([0-9-]*\)".*/\1/p' a/drafts/arm/ballots/1/ballot.xml)"'"' b/drafts/arm/ballots/1/ballot.xml ||
+	fail "the closing date moved"
+stdtool -C b ballot show arm > show.b || fail "ballot show"
+grep -q 'yes 2, no 1, abstain 0, not voted 0' show.b || { cat show.b; fail "the tally shown"; }
+git -C b log -1 --format=%B | grep -qx 'arm #1: 3 votes, not-approved (was 2 votes, approved)' ||
+	{ git -C b log -1; fail "merge message"; }
+stdtool -C b check 2> /dev/null || fail "check after the recount"
+expect_sync a 0 "sync: fetched 2 commits from origin, fast-forwarded main"
+cmp -s a/drafts/arm/ballots/1/ballot.xml b/drafts/arm/ballots/1/ballot.xml || fail "the sites differ"
+
+# 16. votes of an open ballot from both sites merge and nothing is
+# recounted; a vote file copied by hand under another member's name stops
+# the sync, which changes nothing.
+stdtool -C a ballot open arm --type sac-review --closes 2099-12-31 --members ../roster.csv > /dev/null ||
+	fail "ballot open"
+expect_sync a 0 "sync: pushed 1 commit to origin/main"
+expect_sync b 0 "sync: fetched 1 commit from origin, fast-forwarded main"
+stdtool -C a ballot vote arm --member M1 --category member --vote yes > /dev/null || fail "vote"
+stdtool -C b ballot vote arm --member M2 --category member --vote yes > /dev/null || fail "vote"
+expect_sync a 0 "sync: pushed 1 commit to origin/main"
+expect_sync b 0 "sync: fetched 1 commit from origin, merged with 1 local commit, pushed"
+[ "$(wc -l < out)" = 1 ] || { cat out; fail "a recount was reported for an open ballot"; }
+expect_sync a 0 "sync: fetched 2 commits from origin, fast-forwarded main"
+stdtool -C a ballot vote arm --member M3 --category member --vote yes > /dev/null || fail "vote"
+stdtool -C a ballot close arm > /dev/null || fail "close"
+cp b/drafts/arm/ballots/2/votes/M2.xml b/drafts/arm/ballots/2/votes/M4.xml
+git -C b add drafts && git -C b commit -q -m "a vote copied by hand" || fail "git commit"
+expect_sync a 0 "sync: pushed 2 commits to origin/main"
+state b > b.before
+state hub.git > hub.before
+expect_sync b 1 ""
+grep -qx "stdtool: the sync with origin/main would bring in votes that cannot be counted, so nothing was changed: ballot #2 on 'arm' has two votes by 'M2'" err ||
+	{ cat out err; fail "uncountable votes message"; }
+state b | cmp -s - b.before || fail "the refused sync changed b"
+state hub.git | cmp -s - hub.before || fail "the refused sync changed the remote"
 
 echo "sync between two sites and a bare copy: $steps steps, git fsck clean after each"
 echo "1 passed, 0 failed"

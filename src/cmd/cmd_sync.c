@@ -103,6 +103,30 @@ static void renumbered(st_buf *out, const st_sync_result *r)
 		st_buf_putc(out, '\n');
 }
 
+static const char *outcome_text(st_ballot_outcome o)
+{
+	return o == ST_OUTCOME_APPROVED ? _("approved") :
+	       o == ST_OUTCOME_VOID ? _("void") : _("not approved");
+}
+
+/*
+ * A line per ballot closed at one site and counted again with the votes
+ * recorded at the other.
+ */
+static void recounted(st_buf *out, const st_sync_result *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->recounts.n; i++) {
+		const st_ballot_recount *c = &r->recounts.items[i];
+		st_buf_puts(out, "sync: ");
+		st_buf_printf(out, _("ballot #%u on '%s' was closed at one site while votes were recorded at the other: counted again with %zu votes instead of %zu, %s (was %s)"),
+			      c->number, c->draft, c->votes_now, c->votes_was, outcome_text(c->now),
+			      outcome_text(c->was));
+		st_buf_putc(out, '\n');
+	}
+}
+
 static const char *conflict_text(st_sync_conflict_kind kind)
 {
 	switch (kind) {
@@ -161,6 +185,7 @@ int cmd_sync(int argc, char **argv, struct cli *cli)
 		/* A failed push comes after a good sync here: say what was done. */
 		summary(&line, &result, error == 0);
 		renumbered(&line, &result);
+		recounted(&line, &result);
 		if (st_buf_check(&line) == 0)
 			fputs(line.ptr, stdout);
 	}

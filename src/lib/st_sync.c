@@ -9,6 +9,7 @@
 
 #include <git2.h>
 
+#include "st_ballot_merge.h"
 #include "st_buf.h"
 #include "st_comment_merge.h"
 #include "st_error.h"
@@ -605,19 +606,33 @@ static int merge(struct sync *s, git_oid *tree_id)
 		error = git_fail(ST_ERROR, _("cannot merge"));
 		goto done;
 	}
+	if ((error = tree_of(&base_tree, s->git, &s->merge_base)) < 0 ||
+	    (error = tree_of(&ours_tree, s->git, &s->base_id)) < 0 ||
+	    (error = tree_of(&theirs_tree, s->git, &s->remote_id)) < 0)
+		goto done;
 	/* Comments both sites numbered alike are settled; the rest stays. */
-	if (git_index_has_conflicts(index)) {
-		if ((error = tree_of(&base_tree, s->git, &s->merge_base)) < 0 ||
-		    (error = tree_of(&ours_tree, s->git, &s->base_id)) < 0 ||
-		    (error = tree_of(&theirs_tree, s->git, &s->remote_id)) < 0 ||
-		    (error = st_comment_merge(&s->result->renumbered, s->git, index, base_tree,
-					      ours_tree, theirs_tree)) < 0)
-			goto done;
-	}
+	if (git_index_has_conflicts(index) &&
+	    (error = st_comment_merge(&s->result->renumbered, s->git, index, base_tree,
+				      ours_tree, theirs_tree)) < 0)
+		goto done;
 	if (git_index_has_conflicts(index)) {
 		error = collect_conflicts(s, index);
 		goto done;
 	}
+	/* A ballot closed at one site counts the votes recorded at the other. */
+	error = st_ballot_merge(&s->result->recounts, s->git, index, ours_tree, theirs_tree);
+	if (error == ST_EINVALID) {
+		st_buf why = ST_BUF_INIT;
+		s->result->invalid_record = 1;
+		st_buf_puts(&why, st_error_last());
+		if ((error = st_buf_check(&why)) == 0)
+			error = st_error_set(ST_EINVALID,
+				_("the sync with %s/%s would bring in votes that cannot be counted, so nothing was changed: %s"),
+				s->result->remote, s->result->remote_branch, why.ptr);
+		st_buf_dispose(&why);
+	}
+	if (error < 0)
+		goto done;
 	if (git_index_write_tree_to(tree_id, index, s->git) < 0)
 		error = git_fail(ST_ERROR, _("cannot write the merged tree"));
 done:
@@ -686,6 +701,21 @@ static void renumbering_message(st_buf *out, const st_comment_renumbering *r)
 	st_buf_putc(out, '\n');
 }
 
+/* The ballots counted again, in the merge's message. */
+static void recount_message(st_buf *out, const st_ballot_recounts *r)
+{
+	size_t i;
+
+	if (!r->n)
+		return;
+	st_buf_puts(out, "\nBallots closed at one site, counted again with the votes of the other:\n");
+	for (i = 0; i < r->n; i++)
+		st_buf_printf(out, "%s #%u: %zu votes, %s (was %zu votes, %s)\n", r->items[i].draft,
+			      r->items[i].number, r->items[i].votes_now,
+			      st_ballot_outcome_name(r->items[i].now), r->items[i].votes_was,
+			      st_ballot_outcome_name(r->items[i].was));
+}
+
 /* Brings the branch here up to the plan. */
 static int apply(struct sync *s, const git_oid *merged_tree)
 {
@@ -711,6 +741,7 @@ static int apply(struct sync *s, const git_oid *merged_tree)
 	} else {
 		st_buf_printf(&message, "sync: merge %s/%s\n", r->remote, r->remote_branch);
 		renumbering_message(&message, &r->renumbered);
+		recount_message(&message, &r->recounts);
 		if ((error = st_buf_check(&message)) == 0)
 			error = st_txn_merge(s->txn, &s->remote_id, merged_tree, message.ptr,
 					     s->opts->author);
@@ -870,6 +901,7 @@ void st_sync_result_dispose(st_sync_result *result)
 		free(result->conflicts[i].path);
 	free(result->conflicts);
 	st_comment_renumbering_dispose(&result->renumbered);
+	st_ballot_recounts_dispose(&result->recounts);
 	free(result->remote);
 	free(result->branch);
 	free(result->remote_branch);

@@ -11,7 +11,9 @@
  *      stay the files they are named as); comments both sides numbered
  *      alike on the same draft are settled by st_comment_merge() (those
  *      made here move past the remote's numbers); any other conflict, in
- *      a file or in a tag of the same name on two commits, stops here;
+ *      a file or in a tag of the same name on two commits, stops here; a
+ *      ballot closed at one site is counted again with the votes recorded
+ *      at the other (st_ballot_merge());
  *   3. validates every record that would change in the branch against
  *      its schema;
  *   4. moves the branch (st_txn_fast_forward() / st_txn_merge(): the
@@ -29,6 +31,7 @@
 
 #include <stddef.h>
 
+#include "st_ballot_merge.h"
 #include "st_comment_merge.h"
 #include "st_repo.h"
 
@@ -75,6 +78,8 @@ typedef struct {
 	int push_rejected;     /* the remote moved after the fetch: push refused */
 	st_comment_renumbering renumbered; /* comments made here that the merge
 					      numbered after the remote's */
+	st_ballot_recounts recounts;       /* closed ballots the merge brought
+					      votes to, counted again */
 } st_sync_result;
 
 /*
@@ -83,7 +88,8 @@ typedef struct {
  *                 with result->push_rejected: the branch is merged here, the
  *                 push was refused because the remote moved meanwhile;
  *   ST_EINVALID   with result->invalid_record: a record the sync would bring
- *                 in fails its schema, nothing changed; without it, the
+ *                 in fails its schema, or votes it would bring together
+ *                 cannot be counted, nothing changed; without it, the
  *                 remote named is not one of this repository;
  *   ST_ENOTFOUND  no remote was named and there is no upstream nor origin;
  *   ST_EDIRTY, ST_ELOCKED, ST_ERROR as for st_txn_commit().
