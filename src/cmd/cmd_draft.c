@@ -553,8 +553,9 @@ static int draft_render(int argc, char **argv, struct cli *cli)
 		if (s && !stage_text)
 			st_stage_format(code, s->stage);
 	}
-	error = t.fd >= 0 ? st_xml_parse_fd(&doc, t.fd, t.name.ptr) :
-			    st_xml_parse_memory(&doc, t.ptr, t.size, t.name.ptr);
+	error = t.fd >= 0 ?
+		st_xml_parse_fd_trimmed(&doc, t.fd, t.name.ptr, st_draft_element_only) :
+		st_xml_parse_memory_trimmed(&doc, t.ptr, t.size, t.name.ptr, st_draft_element_only);
 	if (error < 0)
 		goto fail;
 	/* The parsed tree holds it all: drop the text. */

@@ -721,6 +721,52 @@ static const char *const block_names[] = {
 };
 #define NBLOCK (sizeof(block_names) / sizeof(block_names[0]))
 
+/*
+ * The element-only content models of schemas/sts-draft.rng, with the NISO
+ * STS metadata elements it leaves out and the MathML and TBX containers:
+ * all of them also in block_names, so that a draft parsed without their
+ * white space renders exactly as one parsed with it.  Sorted (bsearch).
+ */
+static const char *const element_only_names[] = {
+	"adoption", "adoption-front", "app", "app-group", "back", "body", "caption",
+	"colgroup", "custom-meta", "custom-meta-group", "def-item", "def-list",
+	"disp-formula", "fig", "fn", "fn-group", "front", "iso-meta", "list", "list-item",
+	"nat-meta", "non-normative-example", "non-normative-note", "permissions",
+	"ref-list", "reg-meta", "sec", "standard", "std-doc-meta", "std-ident", "std-meta",
+	"std-xref", "table", "table-wrap", "table-wrap-foot", "tbody", "term-sec", "tfoot",
+	"thead", "title-wrap", "tr",
+};
+static const char *const element_only_mathml[] = {
+	"math", "mfenced", "mfrac", "mover", "mroot", "mrow", "msqrt", "mstyle", "msub",
+	"msubsup", "msup", "mtable", "mtd", "mtr", "munder", "munderover", "semantics",
+};
+static const char *const element_only_tbx[] = { "langSet", "termEntry", "tig" };
+
+static int name_cmp(const void *key, const void *item)
+{
+	return strcmp(key, *(const char *const *)item);
+}
+
+#define IN_SORTED(name, list) \
+	(bsearch((name), (list), sizeof(list) / sizeof((list)[0]), sizeof((list)[0]), \
+		 name_cmp) != NULL)
+
+int st_draft_element_only(const xmlNode *element)
+{
+	const char *name = (const char *)element->name;
+	const char *ns = element->ns && element->ns->href ? (const char *)element->ns->href : NULL;
+
+	if (element->type != XML_ELEMENT_NODE || !name)
+		return 0;
+	if (!ns)
+		return IN_SORTED(name, element_only_names);
+	if (strcmp(ns, "http://www.w3.org/1998/Math/MathML") == 0)
+		return IN_SORTED(name, element_only_mathml);
+	if (strcmp(ns, "urn:iso:std:iso:30042:ed-1") == 0)
+		return IN_SORTED(name, element_only_tbx);
+	return 0;
+}
+
 struct prepare {
 	xmlHashTablePtr ids;
 	const xmlChar *block[NBLOCK];  /* the names as the document's dictionary holds them */
