@@ -395,10 +395,16 @@ static int lint_target(st_findings *findings, struct target *t, const struct cli
 	opts.schema = schema;
 	opts.ignore = (char *const *)ignore;
 	opts.nignore = n;
-	if (t->fd >= 0)
+	if (t->fd >= 0) {
 		error = st_lint_fd(findings, t->fd, t->name.ptr, &opts, used);
-	else
+	} else if (t->data.ptr == t->ptr) {
+		/* the text is not needed once parsed: the tree holds it all */
+		error = st_lint_buf(findings, &t->data, t->name.ptr, &opts, used);
+		t->ptr = NULL;
+		t->size = 0;
+	} else {
 		error = st_lint_memory(findings, t->ptr, t->size, t->name.ptr, &opts, used);
+	}
 	free(ignore);
 	st_schema_free(schema);
 	return error;

@@ -1629,6 +1629,18 @@ int st_lint_memory(st_findings *out, const char *data, size_t len, const char *n
 	return lint_parsed(out, doc, parsed, name, opts, profile_out);
 }
 
+int st_lint_buf(st_findings *out, st_buf *data, const char *name,
+		const st_lint_options *opts, st_profile *profile_out)
+{
+	xmlDoc *doc = NULL;
+	int parsed = st_xml_parse_memory_trimmed(&doc, data->ptr ? data->ptr : "", data->size, name,
+						  st_draft_element_only);
+
+	/* the tree holds it all now */
+	st_buf_dispose(data);
+	return lint_parsed(out, doc, parsed, name, opts, profile_out);
+}
+
 int st_lint_fd(st_findings *out, int fd, const char *name,
 	       const st_lint_options *opts, st_profile *profile_out)
 {

@@ -276,6 +276,29 @@ int st_xml_parse_fd_trimmed(xmlDoc **out, int fd, const char *name,
 	return parse_fd(out, fd, name, element_only);
 }
 
+/*
+ * Text in memory, handed to the parser a piece at a time: xmlCtxtReadMemory()
+ * would copy all of it first, and a 20 MB draft read from Git would be held
+ * three times (blob, copy, tree).
+ */
+struct memory_input {
+	const char *data;
+	size_t left;
+};
+
+static int memory_read(void *context, char *buffer, int len)
+{
+	struct memory_input *in = context;
+	size_t n = len > 0 ? (size_t)len : 0;
+
+	if (n > in->left)
+		n = in->left;
+	memcpy(buffer, in->data, n);
+	in->data += n;
+	in->left -= n;
+	return (int)n;
+}
+
 /* Parses 'data' or, when 'fd' >= 0, what it reads from 'fd' (a regular file). */
 static int parse(xmlDoc **out, const char *data, size_t len, int fd, const char *name,
 		 st_xml_element_only_fn element_only)
@@ -284,6 +307,7 @@ static int parse(xmlDoc **out, const char *data, size_t len, int fd, const char 
 	xmlDoc *doc = NULL;
 	xmlNode *root;
 	struct parse_watch watch;
+	struct memory_input from = { data, len };
 	int error = ST_EINVALID;
 
 	memset(&watch, 0, sizeof(watch));
@@ -304,7 +328,7 @@ static int parse(xmlDoc **out, const char *data, size_t len, int fd, const char 
 	if (fd >= 0)
 		doc = xmlCtxtReadFd(ctxt, fd, name, NULL, SAFE_PARSE_OPTIONS);
 	else
-		doc = xmlCtxtReadMemory(ctxt, data, (int)len, name, NULL, SAFE_PARSE_OPTIONS);
+		doc = xmlCtxtReadIO(ctxt, memory_read, NULL, &from, name, NULL, SAFE_PARSE_OPTIONS);
 	if (watch.deep_line) {
 		st_error_set(ST_EINVALID, _("%s:%ld:1: elements are nested deeper than %d levels"),
 			     name, watch.deep_line, ST_XML_MAX_DEPTH);

@@ -354,6 +354,33 @@ START_TEST(lint_ignore)
 }
 END_TEST
 
+/* st_lint_buf finds what st_lint_memory finds, and frees the text once parsed. */
+START_TEST(lint_buf_disposes_text)
+{
+	st_findings f = ST_FINDINGS_INIT, g = ST_FINDINGS_INIT;
+	char *doc = replaced("<p>本文件规定了协作机器人的要求。</p>", "<p>本文件必须规定协作机器人的要求。</p>");
+	st_buf text = ST_BUF_INIT;
+	st_lint_options opts;
+	size_t i;
+
+	memset(&opts, 0, sizeof(opts));
+	st_buf_puts(&text, doc);
+	lint(&f, doc);
+	ck_assert_int_eq(st_lint_buf(&g, &text, "t.xml", &opts, NULL), 0);
+	ck_assert_uint_eq(text.asize, 0);
+	ck_assert_uint_eq(text.size, 0);
+	ck_assert_uint_eq(g.n, f.n);
+	ck_assert_uint_ge(g.n, 1);
+	for (i = 0; i < f.n; i++) {
+		ck_assert_str_eq(g.items[i].rule, f.items[i].rule);
+		ck_assert_int_eq(g.items[i].line, f.items[i].line);
+	}
+	st_findings_dispose(&f);
+	st_findings_dispose(&g);
+	free(doc);
+}
+END_TEST
+
 START_TEST(lint_depth)
 {
 	static const char deep6[] = HEAD
@@ -640,6 +667,7 @@ Suite *draft_suite(void)
 	tcase_add_test(tc, lint_clean_draft);
 	tcase_add_loop_test(tc, lint_one_break, 0, sizeof(breaks) / sizeof(breaks[0]));
 	tcase_add_test(tc, lint_ignore);
+	tcase_add_test(tc, lint_buf_disposes_text);
 	tcase_add_test(tc, lint_depth);
 	tcase_add_test(tc, lint_not_well_formed);
 	suite_add_tcase(s, tc);
