@@ -687,19 +687,23 @@ static int insert_label(xmlNode *node, const char *text)
 	return 0;
 }
 
-static int label_cb(xmlNode *node, enum st_num_kind kind, const char *label,
-		    const xmlNode *hand, void *payload)
-{
-	(void)payload;
-	if (hand || !*label || kind == ST_NUM_NORMREF)
-		return 0;
-	return insert_label(node, label);
-}
+/*
+ * What annotating a draft needs, worked out on the whole tree before any
+ * part of it is rendered and freed: its numbers, and the text of every
+ * empty xref (an xref's _private holds the offset of its text + 1, a
+ * numbered element's its entry, until it is annotated).
+ */
+struct annotation {
+	st_numbering *nb;
+	st_buf texts;
+	int error;
+};
 
 struct fill {
 	st_numbering *nb;
 	xmlHashTablePtr ids;
 	st_buf text;
+	st_buf *texts;
 	int error;
 };
 
@@ -823,7 +827,8 @@ static void prepare_tree(struct prepare *p, xmlNode *node)
 	}
 }
 
-static void fill_xrefs(struct fill *f, xmlNode *node)
+/* Works out the text of every empty xref (not those inside another xref). */
+static void note_xref_texts(struct fill *f, xmlNode *node)
 {
 	xmlNode *c;
 
@@ -845,60 +850,137 @@ static void fill_xrefs(struct fill *f, xmlNode *node)
 				if (target) {
 					st_buf_clear(&f->text);
 					if ((f->error = st_numbering_ref_text(&f->text, f->nb, target)) == 0 &&
-					    f->text.size)
-						xmlNodeAddContent(c, (const xmlChar *)f->text.ptr);
+					    f->text.size) {
+						c->_private = (void *)(uintptr_t)(f->texts->size + 1);
+						st_buf_put(f->texts, f->text.ptr, f->text.size + 1);
+						if (st_buf_check(f->texts) < 0)
+							f->error = st_error_oom();
+					}
 				}
 			}
 			xmlFree(rid);
 			continue;
 		}
 		if (c->children)
-			fill_xrefs(f, c->children);
+			note_xref_texts(f, c->children);
 	}
 }
 
-int st_draft_annotate(xmlDoc *doc, st_profile profile, const char *stage, int stage_label)
+/* Frees the numbering without touching its nodes, some of them freed by now. */
+static void numbering_release(st_numbering *nb)
 {
-	st_numbering *nb = NULL;
+	if (!nb)
+		return;
+	free(nb->entries);
+	st_buf_dispose(&nb->labels);
+	free(nb);
+}
+
+/*
+ * Numbers the draft, notes every xref's text, drops layout white space and
+ * sets the root's attributes; the labels and the xrefs' texts go into the
+ * tree later, a part at a time (annotate_tree).
+ */
+static int annotation_begin(struct annotation *a, xmlDoc *doc, st_profile profile,
+			    const char *stage, int stage_label)
+{
 	xmlNode *root = xmlDocGetRootElement(doc);
+	struct prepare p;
 	struct fill f;
+	size_t i;
 	int error;
 
+	memset(a, 0, sizeof(*a));
 	memset(&f, 0, sizeof(f));
 	if (!root)
 		return st_error_set(ST_EINVALID, _("the document is empty"));
-	if ((error = st_numbering_compute(&nb, doc, profile)) < 0)
+	if ((error = st_numbering_compute(&a->nb, doc, profile)) < 0)
 		return error;
-	/* xrefs first: their text may come from hand labels, not new ones. */
-	f.nb = nb;
 	if (!(f.ids = xmlHashCreate(1024))) {
-		st_numbering_free(nb);
-		return st_error_oom();
+		error = st_error_oom();
+		goto done;
 	}
-	{
-		struct prepare p;
-		size_t i;
-		p.ids = f.ids;
-		for (i = 0; i < NBLOCK; i++)
-			p.block[i] = doc->dict ? xmlDictLookup(doc->dict, (const xmlChar *)block_names[i], -1)
-					       : NULL;
-		/* (a tree built without a dictionary keeps its white space) */
-		prepare_tree(&p, root);
-	}
-	fill_xrefs(&f, root);
+	p.ids = f.ids;
+	for (i = 0; i < NBLOCK; i++)
+		p.block[i] = doc->dict ? xmlDictLookup(doc->dict, (const xmlChar *)block_names[i], -1)
+				       : NULL;
+	/* (a tree built without a dictionary keeps its white space) */
+	prepare_tree(&p, root);
+	/* the texts before any label goes in: they come from hand labels, not new ones */
+	f.nb = a->nb;
+	f.texts = &a->texts;
+	note_xref_texts(&f, root);
 	error = f.error;
-	if (!error)
-		error = st_numbering_each(nb, label_cb, NULL);
-	xmlHashFree(f.ids, NULL);
-	st_buf_dispose(&f.text);
-	st_numbering_free(nb);
-	if (error)
-		return error;
 	xmlSetProp(root, (const xmlChar *)"st-profile", (const xmlChar *)st_profile_name(profile));
 	xmlSetProp(root, (const xmlChar *)"st-stage", (const xmlChar *)(stage ? stage : ""));
 	xmlSetProp(root, (const xmlChar *)"st-stage-label",
 		   (const xmlChar *)(stage_label ? "1" : "0"));
-	return 0;
+done:
+	xmlHashFree(f.ids, NULL);
+	st_buf_dispose(&f.text);
+	if (error < 0) {
+		st_numbering_free(a->nb); /* every node is still there */
+		a->nb = NULL;
+		st_buf_dispose(&a->texts);
+	}
+	return error;
+}
+
+static void annotation_end(struct annotation *a)
+{
+	numbering_release(a->nb);
+	a->nb = NULL;
+	st_buf_dispose(&a->texts);
+}
+
+/* Fills one element: the xref's text, or the numbered element's label. */
+static void annotate_element(struct annotation *a, xmlNode *node)
+{
+	const struct entry *e;
+
+	if (!node->_private)
+		return;
+	if (NAME_IS(node, "xref")) {
+		uintptr_t at = (uintptr_t)node->_private;
+		node->_private = NULL;
+		if (!node->children && at <= a->texts.size)
+			xmlNodeAddContent(node, (const xmlChar *)a->texts.ptr + at - 1);
+		return;
+	}
+	if (!(e = entry_of(a->nb, node)))
+		return;
+	node->_private = NULL;
+	if (!e->hand && a->nb->labels.ptr[e->label] && e->kind != ST_NUM_NORMREF && !a->error)
+		a->error = insert_label(node, a->nb->labels.ptr + e->label);
+}
+
+/* Fills 'node' and everything below it. */
+static void annotate_tree(struct annotation *a, xmlNode *node)
+{
+	xmlNode *c;
+
+	annotate_element(a, node);
+	for (c = node->children; c && !a->error; c = c->next)
+		if (c->type == XML_ELEMENT_NODE)
+			annotate_tree(a, c);
+}
+
+int st_draft_annotate(xmlDoc *doc, st_profile profile, const char *stage, int stage_label)
+{
+	struct annotation a;
+	int error;
+
+	if ((error = annotation_begin(&a, doc, profile, stage, stage_label)) < 0)
+		return error;
+	annotate_tree(&a, xmlDocGetRootElement(doc));
+	error = a.error;
+	if (error)
+		st_numbering_free(a.nb); /* some nodes still hold their entries */
+	else
+		numbering_release(a.nb);
+	a.nb = NULL;
+	annotation_end(&a);
+	return error;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1090,6 +1172,9 @@ done:
  * <!--st:slot N--> where each clause and annex goes, and then on the
  * clauses and annexes a few at a time, each part freed once rendered.  The
  * markers of the parts' results say where each piece goes in the frame.
+ * The labels and the xrefs' texts (st_draft_annotate) go into each part
+ * just before it renders: the numbers and the texts are worked out on the
+ * whole tree first, but the nodes that hold them are made a part at a time.
  */
 #define PART_NODES 5000 /* nodes rendered at once: smaller parts, a smaller peak, no slower */
 
@@ -1148,6 +1233,25 @@ static xmlNode *hollow_copy(xmlNode *node, xmlDoc *doc, int depth)
 		}
 	}
 	return copy;
+}
+
+/*
+ * Fills what hollow_copy() copies of a clause (its label, title and
+ * annex-type, and those of its sub-clauses) before it is copied.
+ */
+static void annotate_hollow(struct annotation *a, xmlNode *node, int depth)
+{
+	xmlNode *c;
+
+	annotate_element(a, node);
+	for (c = node->children; c && !a->error; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (NAME_IS(c, "label") || NAME_IS(c, "title") || NAME_IS(c, "annex-type"))
+			annotate_tree(a, c);
+		else if (NAME_IS(c, "sec") && depth < 3)
+			annotate_hollow(a, c, depth + 1);
+	}
 }
 
 static int add_slot(struct slot **slots, size_t *n, size_t *alloc, xmlNode *item, xmlNode *parent)
@@ -1222,7 +1326,8 @@ static int frame_upto(const st_buf *frame, const char **pos, size_t n, st_write_
 	return 0;
 }
 
-static int render_parts(st_write_fn write, void *payload, st_stylesheet *sheet, xmlDoc *doc)
+static int render_parts(st_write_fn write, void *payload, st_stylesheet *sheet, xmlDoc *doc,
+			struct annotation *a)
 {
 	xmlNode *root = xmlDocGetRootElement(doc), *part, *c, *g;
 	struct slot *slots = NULL;
@@ -1254,10 +1359,18 @@ static int render_parts(st_write_fn write, void *payload, st_stylesheet *sheet, 
 		char n[24];
 		snprintf(n, sizeof(n), "%zu", i + 1);
 		xmlSetProp(slots[i].item, (const xmlChar *)"st-slot", (const xmlChar *)n);
+		annotate_hollow(a, slots[i].item, 1);
+		if ((error = a->error) < 0)
+			break;
 		if (!(slots[i].hollow = hollow_copy(slots[i].item, doc, 1)))
 			error = st_error_oom();
 		else
 			xmlReplaceNode(slots[i].item, slots[i].hollow);
+	}
+	/* the frame's labels and xrefs; a part's go in just before it renders */
+	if (!error) {
+		annotate_tree(a, root);
+		error = a->error;
 	}
 	if (!error)
 		error = apply_part(&frame, sheet, doc, "frame");
@@ -1279,9 +1392,13 @@ static int render_parts(st_write_fn write, void *payload, st_stylesheet *sheet, 
 		while (last < nslots && (last == first || nodes + slots[last].nodes <= budget))
 			nodes += slots[last++].nodes;
 		for (i = first; i < last; i++)
+			annotate_tree(a, slots[i].item);
+		error = a->error;
+		for (i = first; i < last; i++)
 			xmlAddChild(slots[i].parent, slots[i].item);
 		st_buf_clear(&chunk);
-		error = apply_part(&chunk, sheet, doc, "part");
+		if (!error)
+			error = apply_part(&chunk, sheet, doc, "part");
 		for (i = first; i < last; i++) {
 			xmlUnlinkNode(slots[i].item);
 			xmlFreeNode(slots[i].item);
@@ -1320,15 +1437,25 @@ static int render_parts(st_write_fn write, void *payload, st_stylesheet *sheet, 
 int st_draft_render(st_write_fn write, void *payload, xmlDoc **doc, st_stylesheet *sheet,
 		    st_profile profile, const char *stage, int stage_label)
 {
+	struct annotation a;
+	xmlNode *root;
 	int error;
 
-	if ((error = st_draft_annotate(*doc, profile, stage, stage_label)) < 0)
+	if ((error = annotation_begin(&a, *doc, profile, stage, stage_label)) < 0)
 		return error;
+	root = xmlDocGetRootElement(*doc);
 	/* Small drafts, and stylesheets that do not render in parts, in one go. */
-	if (!st_stylesheet_has_param(sheet, "st-part") ||
-	    count_nodes(xmlDocGetRootElement(*doc)) <= 2 * part_nodes())
+	if (!st_stylesheet_has_param(sheet, "st-part") || count_nodes(root) <= 2 * part_nodes()) {
+		annotate_tree(&a, root);
+		error = a.error;
+		annotation_end(&a);
+		if (error)
+			return error;
 		return st_stylesheet_apply_to(write, payload, sheet, doc, 1, NULL);
-	error = render_parts(write, payload, sheet, *doc);
+	}
+	/* the labels and xrefs go in a part at a time, as it renders */
+	error = render_parts(write, payload, sheet, *doc, &a);
+	annotation_end(&a);
 	xmlFreeDoc(*doc);
 	*doc = NULL;
 	return error;
