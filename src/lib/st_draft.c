@@ -1192,9 +1192,8 @@ static size_t part_nodes(void)
 }
 
 struct slot {
-	xmlNode *item;      /* the clause or annex, out of the tree while the frame renders */
+	xmlNode *item;      /* the clause or annex */
 	xmlNode *parent;    /* body or app-group */
-	xmlNode *hollow;    /* what stands in its place for the frame */
 	size_t nodes;
 	size_t start, len;  /* its piece in 'pieces' */
 };
@@ -1209,35 +1208,95 @@ static size_t count_nodes(const xmlNode *node)
 	return n;
 }
 
-/* The clause's label, title and sub-clauses (to two levels) for the contents. */
-static xmlNode *hollow_copy(xmlNode *node, xmlDoc *doc, int depth)
-{
-	xmlNode *copy = xmlDocCopyNode(node, doc, 2), *c;
+/*
+ * What the contents needs of a clause: its label, title and annex-type, and
+ * those of its sub-clauses to two levels.  While the frame renders, the
+ * clauses hold only that: the rest is taken out of their lists of children
+ * (not copied, not freed) and put back after.
+ */
+struct hollow_log {
+	struct hollow_entry {
+		xmlNode *node;
+		xmlNode *a, *b;  /* a hollowed element: its children and last; a kept child: its prev and next */
+		int hollowed;
+	} *entries;
+	size_t n, alloc;
+};
 
-	if (!copy)
-		return NULL;
-	for (c = node->children; c; c = c->next) {
-		xmlNode *part = NULL;
-		if (c->type != XML_ELEMENT_NODE)
+static int hollow_note(struct hollow_log *log, xmlNode *node, xmlNode *a, xmlNode *b, int hollowed)
+{
+	struct hollow_entry *e;
+
+	if (st_array_grow(&log->entries, &log->alloc, log->n, sizeof(*log->entries)) < 0)
+		return st_error_oom();
+	e = &log->entries[log->n++];
+	e->node = node;
+	e->a = a;
+	e->b = b;
+	e->hollowed = hollowed;
+	return 0;
+}
+
+static int hollow_keeps(const xmlNode *c, int depth)
+{
+	if (c->type != XML_ELEMENT_NODE)
+		return 0;
+	return NAME_IS(c, "label") || NAME_IS(c, "title") || NAME_IS(c, "annex-type") ||
+	       (NAME_IS(c, "sec") && depth < 3);
+}
+
+/* Leaves in the children of 'node' only what the contents needs. */
+static int hollow(struct hollow_log *log, xmlNode *node, int depth)
+{
+	xmlNode *c, *next, *last = NULL;
+	int error;
+
+	if ((error = hollow_note(log, node, node->children, node->last, 1)) < 0)
+		return error;
+	for (c = node->children; c; c = next) {
+		next = c->next;
+		if (!hollow_keeps(c, depth))
 			continue;
-		if (NAME_IS(c, "label") || NAME_IS(c, "title") || NAME_IS(c, "annex-type"))
-			part = xmlDocCopyNode(c, doc, 1);
-		else if (NAME_IS(c, "sec") && depth < 3)
-			part = hollow_copy(c, doc, depth + 1);
+		if ((error = hollow_note(log, c, c->prev, c->next, 0)) < 0)
+			return error;
+		if (NAME_IS(c, "sec") && (error = hollow(log, c, depth + 1)) < 0)
+			return error;
+		c->prev = last;
+		if (last)
+			last->next = c;
 		else
-			continue;
-		if (!part || !xmlAddChild(copy, part)) {
-			xmlFreeNode(part);
-			xmlFreeNode(copy);
-			return NULL;
+			node->children = c;
+		last = c;
+	}
+	if (last)
+		last->next = NULL;
+	else
+		node->children = NULL;
+	node->last = last;
+	return 0;
+}
+
+/* Puts back what hollow() took out. */
+static void hollow_undo(struct hollow_log *log)
+{
+	while (log->n > 0) {
+		struct hollow_entry *e = &log->entries[--log->n];
+		if (e->hollowed) {
+			e->node->children = e->a;
+			e->node->last = e->b;
+		} else {
+			e->node->prev = e->a;
+			e->node->next = e->b;
 		}
 	}
-	return copy;
+	free(log->entries);
+	log->entries = NULL;
+	log->alloc = 0;
 }
 
 /*
- * Fills what hollow_copy() copies of a clause (its label, title and
- * annex-type, and those of its sub-clauses) before it is copied.
+ * Fills what hollow() leaves of a clause (its label, title and
+ * annex-type, and those of its sub-clauses) for the frame.
  */
 static void annotate_hollow(struct annotation *a, xmlNode *node, int depth)
 {
@@ -1333,6 +1392,7 @@ static int render_parts(st_write_fn write, void *payload, st_stylesheet *sheet, 
 	struct slot *slots = NULL;
 	size_t nslots = 0, aslots = 0, i, first;
 	st_buf frame = ST_BUF_INIT, chunk = ST_BUF_INIT;
+	struct hollow_log hollowed = { NULL, 0, 0 };
 	const char *pos;
 	size_t budget = part_nodes();
 	int error = 0;
@@ -1354,7 +1414,7 @@ static int render_parts(st_write_fn write, void *payload, st_stylesheet *sheet, 
 			}
 		}
 	}
-	/* The frame: every clause and annex stands in by its hollow copy. */
+	/* The frame: every clause and annex holds only what the contents needs. */
 	for (i = 0; i < nslots && !error; i++) {
 		char n[24];
 		snprintf(n, sizeof(n), "%zu", i + 1);
@@ -1362,10 +1422,7 @@ static int render_parts(st_write_fn write, void *payload, st_stylesheet *sheet, 
 		annotate_hollow(a, slots[i].item, 1);
 		if ((error = a->error) < 0)
 			break;
-		if (!(slots[i].hollow = hollow_copy(slots[i].item, doc, 1)))
-			error = st_error_oom();
-		else
-			xmlReplaceNode(slots[i].item, slots[i].hollow);
+		error = hollow(&hollowed, slots[i].item, 1);
 	}
 	/* the frame's labels and xrefs; a part's go in just before it renders */
 	if (!error) {
@@ -1374,13 +1431,10 @@ static int render_parts(st_write_fn write, void *payload, st_stylesheet *sheet, 
 	}
 	if (!error)
 		error = apply_part(&frame, sheet, doc, "frame");
-	for (i = 0; i < nslots; i++) {
-		if (!slots[i].hollow)
-			continue;
-		xmlUnlinkNode(slots[i].hollow);
-		xmlFreeNode(slots[i].hollow);
-		slots[i].hollow = NULL;
-	}
+	hollow_undo(&hollowed);
+	/* each part holds only its own clauses */
+	for (i = 0; i < nslots; i++)
+		xmlUnlinkNode(slots[i].item);
 	/*
 	 * The parts, a few clauses at a time, each freed once rendered; the
 	 * frame is written up to each piece's marker, then the piece.
