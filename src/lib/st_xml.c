@@ -197,7 +197,7 @@ static int holds_line(const xmlNode *t)
 /*
  * Drops the white space between the children of an element that holds
  * elements only, once the element is complete: the layout of the source
- * file is a third of a draft's nodes, and nothing reads it.
+ * file is some 15 % of a draft's tree, and nothing reads it.
  */
 static void drop_layout(struct parse_watch *w, xmlNode *node)
 {
