@@ -38,7 +38,12 @@
 # file size (and the RSS added per byte added, start-up left out), and
 # the targets (within 1.5x of the baselines; 1 MB rendered in
 # under 0.15 s, 20 MB in under 3 s on 2 cores; peak RSS under 10x the
-# file) as PASS or MISS.
+# file) as PASS or MISS.  Peak RSS starts from a floor that does not depend
+# on the draft (the program, its shared libraries, the schema or the
+# stylesheet): each command is also run on a small valid draft
+# (tests/data/drafts/valid/gbt-contract.xml, copied; FLOOR_DRAFT=PATH for
+# another), and the document memory (peak RSS minus that floor) is shown
+# with its ratio to the file size and its own target, under 10x.
 #
 # Needs awk, xmllint (Debian package libxml2-utils), xsltproc and
 # /usr/bin/time (package "time"); hyperfine (package "hyperfine") when
@@ -59,6 +64,7 @@ warmup=${WARMUP:-1}
 gen=$here/gen-draft.awk
 schema=$top/schemas/sts-draft.rng
 xsl=$top/templates/draft-gbt.xsl
+floor_draft=${FLOOR_DRAFT:-$top/tests/data/drafts/valid/gbt-contract.xml}
 
 die() {
 	echo "draft.sh: $*" >&2
@@ -73,6 +79,7 @@ esac
 [ -f "$gen" ] || die "missing $gen"
 [ -f "$schema" ] || die "missing $schema"
 [ -f "$xsl" ] || die "missing $xsl"
+[ -f "$floor_draft" ] || die "no floor draft at '$floor_draft' (FLOOR_DRAFT)"
 command -v xmllint >/dev/null || die "xmllint is missing: install Debian's 'libxml2-utils' package"
 command -v xsltproc >/dev/null || die "xsltproc is missing: install Debian's 'xsltproc' package"
 [ -x /usr/bin/time ] || die "/usr/bin/time is missing: install Debian's 'time' package (apt-get install time)"
@@ -223,6 +230,19 @@ peak_rss() { # peak_rss CMD
 	sed -n 's/^[[:space:]]*Maximum resident set size (kbytes): *//p' "$work/rss"
 }
 
+# The lowest peak RSS (KB) of 3 runs of a command on the floor draft.
+floor_rss() { # floor_rss IGNORE CMD
+	IGNORE=$1
+	low=
+	for i in 1 2 3; do
+		m=$(peak_rss "$2")
+		if [ -z "$low" ] || [ "$m" -lt "$low" ]; then
+			low=$m
+		fi
+	done
+	echo "$low"
+}
+
 note "draft benchmark: stdtool $stdtool, sizes $sizes MB, $(nproc 2>/dev/null || echo '?') CPUs, timing by $timer (warmup $warmup, $runs runs)"
 note "stdtool version: $("$stdtool" --version 2>/dev/null | head -1)"
 note "$(xmllint --version 2>&1 | head -1); $(xsltproc --version 2>/dev/null | head -1)"
@@ -231,6 +251,15 @@ note "stylesheet $xsl"
 note "working in $work; load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
 [ -c /dev/null ] ||
 	note "warning: /dev/null is not a device but a $(stat -c %F /dev/null 2>/dev/null || echo 'plain file'): output sent there is written to disk"
+note ""
+
+# The floor: what each command takes whatever the draft (the program, its
+# libraries, the schema or the stylesheet), on a small valid draft.
+cp "$floor_draft" "$work/floor.xml" || die "cannot copy '$floor_draft'"
+put bytes.floor "$(wc -c <"$work/floor.xml" | tr -d ' ')"
+put m.validate.floor "$(floor_rss 1 "'$stdtool' draft validate '$work/floor.xml'")"
+put m.render.floor "$(floor_rss 0 "'$stdtool' draft render '$work/floor.xml' -o '$work/floor.html'")"
+note "floor: $floor_draft ($(get bytes.floor) bytes), lowest peak RSS of 3 runs: validate $(get m.validate.floor) KB, render $(get m.render.floor) KB"
 note ""
 
 for s in $sizes; do
@@ -298,6 +327,7 @@ for s in $sizes; do
 	put "m.render.st.$s" "$(peak_rss "$r1")"
 	put "m.render.base.$s" "$(peak_rss "$r2")"
 	note "  peak RSS (KB): validate stdtool $(get "m.validate.st.$s"), xmllint $(get "m.validate.base.$s"); render stdtool $(get "m.render.st.$s"), xsltproc $(get "m.render.base.$s")"
+	note "  document memory (peak RSS minus the floor, KB): validate $(($(get "m.validate.st.$s") - $(get m.validate.floor))), render $(($(get "m.render.st.$s") - $(get m.render.floor)))"
 	note ""
 done
 
@@ -328,6 +358,19 @@ for s in $sizes; do
 			"$sc" "$bc" "$(div "$sc" "$bc")" \
 			"$(fmt %.2f "$sm / 1024")" "$(fmt %.2f "$sm * 1024 / $(get "bytes.$s")")" \
 			"$(fmt %.2f "$bm / 1024")" "$(fmt %.2f "$bm * 1024 / $(get "bytes.$s")")"
+	done
+done
+note ""
+note "Document memory: stdtool's peak RSS minus the floor (the same command on the floor draft of
+   $(get bytes.floor) bytes: validate $(get m.validate.floor) KB, render $(get m.render.floor) KB), in MB and its ratio to the file size"
+for s in $sizes; do
+	for op in validate render; do
+		sm=$(get "m.$op.st.$s")
+		fl=$(get "m.$op.floor")
+		printf '  %-5s %-8s peak %7.1f MB (%5.2fx)   floor %5.1f MB   document %7.1f MB (%5.2fx)\n' \
+			"$s" "$op" "$(fmt %.2f "$sm / 1024")" "$(fmt %.4f "$sm * 1024 / $(get "bytes.$s")")" \
+			"$(fmt %.2f "$fl / 1024")" "$(fmt %.2f "($sm - $fl) / 1024")" \
+			"$(fmt %.4f "($sm - $fl) * 1024 / $(get "bytes.$s")")"
 	done
 done
 note ""
@@ -384,6 +427,12 @@ for s in $sizes; do
 	for op in validate render; do
 		r=$(fmt %.4f "$(get "m.$op.st.$s") * 1024 / $(get "bytes.$s")")
 		printf '  %-44s %6.2fx  %s\n' "$op $s MB peak RSS under 10x the file" "$r" "$(verdict "$r" 10)"
+	done
+done
+for s in $sizes; do
+	for op in validate render; do
+		r=$(fmt %.4f "($(get "m.$op.st.$s") - $(get "m.$op.floor")) * 1024 / $(get "bytes.$s")")
+		printf '  %-44s %6.2fx  %s\n' "$op $s MB document memory under 10x" "$r" "$(verdict "$r" 10)"
 	done
 done
 cores=$(nproc 2>/dev/null || echo '?')

@@ -395,10 +395,16 @@ static int lint_target(st_findings *findings, struct target *t, const struct cli
 	opts.schema = schema;
 	opts.ignore = (char *const *)ignore;
 	opts.nignore = n;
-	if (t->fd >= 0)
+	if (t->fd >= 0) {
 		error = st_lint_fd(findings, t->fd, t->name.ptr, &opts, used);
-	else
+	} else if (t->data.ptr == t->ptr) {
+		/* the text is not needed once parsed: the tree holds it all */
+		error = st_lint_buf(findings, &t->data, t->name.ptr, &opts, used);
+		t->ptr = NULL;
+		t->size = 0;
+	} else {
 		error = st_lint_memory(findings, t->ptr, t->size, t->name.ptr, &opts, used);
+	}
 	free(ignore);
 	st_schema_free(schema);
 	return error;
@@ -553,8 +559,9 @@ static int draft_render(int argc, char **argv, struct cli *cli)
 		if (s && !stage_text)
 			st_stage_format(code, s->stage);
 	}
-	error = t.fd >= 0 ? st_xml_parse_fd(&doc, t.fd, t.name.ptr) :
-			    st_xml_parse_memory(&doc, t.ptr, t.size, t.name.ptr);
+	error = t.fd >= 0 ?
+		st_xml_parse_fd_trimmed(&doc, t.fd, t.name.ptr, st_draft_element_only) :
+		st_xml_parse_memory_trimmed(&doc, t.ptr, t.size, t.name.ptr, st_draft_element_only);
 	if (error < 0)
 		goto fail;
 	/* The parsed tree holds it all: drop the text. */

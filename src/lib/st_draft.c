@@ -687,19 +687,23 @@ static int insert_label(xmlNode *node, const char *text)
 	return 0;
 }
 
-static int label_cb(xmlNode *node, enum st_num_kind kind, const char *label,
-		    const xmlNode *hand, void *payload)
-{
-	(void)payload;
-	if (hand || !*label || kind == ST_NUM_NORMREF)
-		return 0;
-	return insert_label(node, label);
-}
+/*
+ * What annotating a draft needs, worked out on the whole tree before any
+ * part of it is rendered and freed: its numbers, and the text of every
+ * empty xref (an xref's _private holds the offset of its text + 1, a
+ * numbered element's its entry, until it is annotated).
+ */
+struct annotation {
+	st_numbering *nb;
+	st_buf texts;
+	int error;
+};
 
 struct fill {
 	st_numbering *nb;
 	xmlHashTablePtr ids;
 	st_buf text;
+	st_buf *texts;
 	int error;
 };
 
@@ -720,6 +724,52 @@ static const char *const block_names[] = {
 	"mtr", "mtd", "munder", "mover", "munderover", "mfenced", "mstyle", "semantics",
 };
 #define NBLOCK (sizeof(block_names) / sizeof(block_names[0]))
+
+/*
+ * The element-only content models of schemas/sts-draft.rng, with the NISO
+ * STS metadata elements it leaves out and the MathML and TBX containers:
+ * all of them also in block_names, so that a draft parsed without their
+ * white space renders exactly as one parsed with it.  Sorted (bsearch).
+ */
+static const char *const element_only_names[] = {
+	"adoption", "adoption-front", "app", "app-group", "back", "body", "caption",
+	"colgroup", "custom-meta", "custom-meta-group", "def-item", "def-list",
+	"disp-formula", "fig", "fn", "fn-group", "front", "iso-meta", "list", "list-item",
+	"nat-meta", "non-normative-example", "non-normative-note", "permissions",
+	"ref-list", "reg-meta", "sec", "standard", "std-doc-meta", "std-ident", "std-meta",
+	"std-xref", "table", "table-wrap", "table-wrap-foot", "tbody", "term-sec", "tfoot",
+	"thead", "title-wrap", "tr",
+};
+static const char *const element_only_mathml[] = {
+	"math", "mfenced", "mfrac", "mover", "mroot", "mrow", "msqrt", "mstyle", "msub",
+	"msubsup", "msup", "mtable", "mtd", "mtr", "munder", "munderover", "semantics",
+};
+static const char *const element_only_tbx[] = { "langSet", "termEntry", "tig" };
+
+static int name_cmp(const void *key, const void *item)
+{
+	return strcmp(key, *(const char *const *)item);
+}
+
+#define IN_SORTED(name, list) \
+	(bsearch((name), (list), sizeof(list) / sizeof((list)[0]), sizeof((list)[0]), \
+		 name_cmp) != NULL)
+
+int st_draft_element_only(const xmlNode *element)
+{
+	const char *name = (const char *)element->name;
+	const char *ns = element->ns && element->ns->href ? (const char *)element->ns->href : NULL;
+
+	if (element->type != XML_ELEMENT_NODE || !name)
+		return 0;
+	if (!ns)
+		return IN_SORTED(name, element_only_names);
+	if (strcmp(ns, "http://www.w3.org/1998/Math/MathML") == 0)
+		return IN_SORTED(name, element_only_mathml);
+	if (strcmp(ns, "urn:iso:std:iso:30042:ed-1") == 0)
+		return IN_SORTED(name, element_only_tbx);
+	return 0;
+}
 
 struct prepare {
 	xmlHashTablePtr ids;
@@ -777,7 +827,8 @@ static void prepare_tree(struct prepare *p, xmlNode *node)
 	}
 }
 
-static void fill_xrefs(struct fill *f, xmlNode *node)
+/* Works out the text of every empty xref (not those inside another xref). */
+static void note_xref_texts(struct fill *f, xmlNode *node)
 {
 	xmlNode *c;
 
@@ -799,60 +850,137 @@ static void fill_xrefs(struct fill *f, xmlNode *node)
 				if (target) {
 					st_buf_clear(&f->text);
 					if ((f->error = st_numbering_ref_text(&f->text, f->nb, target)) == 0 &&
-					    f->text.size)
-						xmlNodeAddContent(c, (const xmlChar *)f->text.ptr);
+					    f->text.size) {
+						c->_private = (void *)(uintptr_t)(f->texts->size + 1);
+						st_buf_put(f->texts, f->text.ptr, f->text.size + 1);
+						if (st_buf_check(f->texts) < 0)
+							f->error = st_error_oom();
+					}
 				}
 			}
 			xmlFree(rid);
 			continue;
 		}
 		if (c->children)
-			fill_xrefs(f, c->children);
+			note_xref_texts(f, c->children);
 	}
 }
 
-int st_draft_annotate(xmlDoc *doc, st_profile profile, const char *stage, int stage_label)
+/* Frees the numbering without touching its nodes, some of them freed by now. */
+static void numbering_release(st_numbering *nb)
 {
-	st_numbering *nb = NULL;
+	if (!nb)
+		return;
+	free(nb->entries);
+	st_buf_dispose(&nb->labels);
+	free(nb);
+}
+
+/*
+ * Numbers the draft, notes every xref's text, drops layout white space and
+ * sets the root's attributes; the labels and the xrefs' texts go into the
+ * tree later, a part at a time (annotate_tree).
+ */
+static int annotation_begin(struct annotation *a, xmlDoc *doc, st_profile profile,
+			    const char *stage, int stage_label)
+{
 	xmlNode *root = xmlDocGetRootElement(doc);
+	struct prepare p;
 	struct fill f;
+	size_t i;
 	int error;
 
+	memset(a, 0, sizeof(*a));
 	memset(&f, 0, sizeof(f));
 	if (!root)
 		return st_error_set(ST_EINVALID, _("the document is empty"));
-	if ((error = st_numbering_compute(&nb, doc, profile)) < 0)
+	if ((error = st_numbering_compute(&a->nb, doc, profile)) < 0)
 		return error;
-	/* xrefs first: their text may come from hand labels, not new ones. */
-	f.nb = nb;
 	if (!(f.ids = xmlHashCreate(1024))) {
-		st_numbering_free(nb);
-		return st_error_oom();
+		error = st_error_oom();
+		goto done;
 	}
-	{
-		struct prepare p;
-		size_t i;
-		p.ids = f.ids;
-		for (i = 0; i < NBLOCK; i++)
-			p.block[i] = doc->dict ? xmlDictLookup(doc->dict, (const xmlChar *)block_names[i], -1)
-					       : NULL;
-		/* (a tree built without a dictionary keeps its white space) */
-		prepare_tree(&p, root);
-	}
-	fill_xrefs(&f, root);
+	p.ids = f.ids;
+	for (i = 0; i < NBLOCK; i++)
+		p.block[i] = doc->dict ? xmlDictLookup(doc->dict, (const xmlChar *)block_names[i], -1)
+				       : NULL;
+	/* (a tree built without a dictionary keeps its white space) */
+	prepare_tree(&p, root);
+	/* the texts before any label goes in: they come from hand labels, not new ones */
+	f.nb = a->nb;
+	f.texts = &a->texts;
+	note_xref_texts(&f, root);
 	error = f.error;
-	if (!error)
-		error = st_numbering_each(nb, label_cb, NULL);
-	xmlHashFree(f.ids, NULL);
-	st_buf_dispose(&f.text);
-	st_numbering_free(nb);
-	if (error)
-		return error;
 	xmlSetProp(root, (const xmlChar *)"st-profile", (const xmlChar *)st_profile_name(profile));
 	xmlSetProp(root, (const xmlChar *)"st-stage", (const xmlChar *)(stage ? stage : ""));
 	xmlSetProp(root, (const xmlChar *)"st-stage-label",
 		   (const xmlChar *)(stage_label ? "1" : "0"));
-	return 0;
+done:
+	xmlHashFree(f.ids, NULL);
+	st_buf_dispose(&f.text);
+	if (error < 0) {
+		st_numbering_free(a->nb); /* every node is still there */
+		a->nb = NULL;
+		st_buf_dispose(&a->texts);
+	}
+	return error;
+}
+
+static void annotation_end(struct annotation *a)
+{
+	numbering_release(a->nb);
+	a->nb = NULL;
+	st_buf_dispose(&a->texts);
+}
+
+/* Fills one element: the xref's text, or the numbered element's label. */
+static void annotate_element(struct annotation *a, xmlNode *node)
+{
+	const struct entry *e;
+
+	if (!node->_private)
+		return;
+	if (NAME_IS(node, "xref")) {
+		uintptr_t at = (uintptr_t)node->_private;
+		node->_private = NULL;
+		if (!node->children && at <= a->texts.size)
+			xmlNodeAddContent(node, (const xmlChar *)a->texts.ptr + at - 1);
+		return;
+	}
+	if (!(e = entry_of(a->nb, node)))
+		return;
+	node->_private = NULL;
+	if (!e->hand && a->nb->labels.ptr[e->label] && e->kind != ST_NUM_NORMREF && !a->error)
+		a->error = insert_label(node, a->nb->labels.ptr + e->label);
+}
+
+/* Fills 'node' and everything below it. */
+static void annotate_tree(struct annotation *a, xmlNode *node)
+{
+	xmlNode *c;
+
+	annotate_element(a, node);
+	for (c = node->children; c && !a->error; c = c->next)
+		if (c->type == XML_ELEMENT_NODE)
+			annotate_tree(a, c);
+}
+
+int st_draft_annotate(xmlDoc *doc, st_profile profile, const char *stage, int stage_label)
+{
+	struct annotation a;
+	int error;
+
+	if ((error = annotation_begin(&a, doc, profile, stage, stage_label)) < 0)
+		return error;
+	annotate_tree(&a, xmlDocGetRootElement(doc));
+	error = a.error;
+	if (error)
+		st_numbering_free(a.nb); /* some nodes still hold their entries */
+	else
+		numbering_release(a.nb);
+	a.nb = NULL;
+	annotation_end(&a);
+	return error;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1044,8 +1172,11 @@ done:
  * <!--st:slot N--> where each clause and annex goes, and then on the
  * clauses and annexes a few at a time, each part freed once rendered.  The
  * markers of the parts' results say where each piece goes in the frame.
+ * The labels and the xrefs' texts (st_draft_annotate) go into each part
+ * just before it renders: the numbers and the texts are worked out on the
+ * whole tree first, but the nodes that hold them are made a part at a time.
  */
-#define PART_NODES 20000 /* nodes rendered at once: the tree, not the parts, sets the peak */
+#define PART_NODES 5000 /* nodes rendered at once: smaller parts, a smaller peak, no slower */
 
 /* STDTOOL_TEST_PART_NODES makes parts small, so tests see many of them. */
 static size_t part_nodes(void)
@@ -1061,9 +1192,8 @@ static size_t part_nodes(void)
 }
 
 struct slot {
-	xmlNode *item;      /* the clause or annex, out of the tree while the frame renders */
+	xmlNode *item;      /* the clause or annex */
 	xmlNode *parent;    /* body or app-group */
-	xmlNode *hollow;    /* what stands in its place for the frame */
 	size_t nodes;
 	size_t start, len;  /* its piece in 'pieces' */
 };
@@ -1078,30 +1208,109 @@ static size_t count_nodes(const xmlNode *node)
 	return n;
 }
 
-/* The clause's label, title and sub-clauses (to two levels) for the contents. */
-static xmlNode *hollow_copy(xmlNode *node, xmlDoc *doc, int depth)
-{
-	xmlNode *copy = xmlDocCopyNode(node, doc, 2), *c;
+/*
+ * What the contents needs of a clause: its label, title and annex-type, and
+ * those of its sub-clauses to two levels.  While the frame renders, the
+ * clauses hold only that: the rest is taken out of their lists of children
+ * (not copied, not freed) and put back after.
+ */
+struct hollow_log {
+	struct hollow_entry {
+		xmlNode *node;
+		xmlNode *a, *b;  /* a hollowed element: its children and last; a kept child: its prev and next */
+		int hollowed;
+	} *entries;
+	size_t n, alloc;
+};
 
-	if (!copy)
-		return NULL;
-	for (c = node->children; c; c = c->next) {
-		xmlNode *part = NULL;
+static int hollow_note(struct hollow_log *log, xmlNode *node, xmlNode *a, xmlNode *b, int hollowed)
+{
+	struct hollow_entry *e;
+
+	if (st_array_grow(&log->entries, &log->alloc, log->n, sizeof(*log->entries)) < 0)
+		return st_error_oom();
+	e = &log->entries[log->n++];
+	e->node = node;
+	e->a = a;
+	e->b = b;
+	e->hollowed = hollowed;
+	return 0;
+}
+
+static int hollow_keeps(const xmlNode *c, int depth)
+{
+	if (c->type != XML_ELEMENT_NODE)
+		return 0;
+	return NAME_IS(c, "label") || NAME_IS(c, "title") || NAME_IS(c, "annex-type") ||
+	       (NAME_IS(c, "sec") && depth < 3);
+}
+
+/* Leaves in the children of 'node' only what the contents needs. */
+static int hollow(struct hollow_log *log, xmlNode *node, int depth)
+{
+	xmlNode *c, *next, *last = NULL;
+	int error;
+
+	if ((error = hollow_note(log, node, node->children, node->last, 1)) < 0)
+		return error;
+	for (c = node->children; c; c = next) {
+		next = c->next;
+		if (!hollow_keeps(c, depth))
+			continue;
+		if ((error = hollow_note(log, c, c->prev, c->next, 0)) < 0)
+			return error;
+		if (NAME_IS(c, "sec") && (error = hollow(log, c, depth + 1)) < 0)
+			return error;
+		c->prev = last;
+		if (last)
+			last->next = c;
+		else
+			node->children = c;
+		last = c;
+	}
+	if (last)
+		last->next = NULL;
+	else
+		node->children = NULL;
+	node->last = last;
+	return 0;
+}
+
+/* Puts back what hollow() took out. */
+static void hollow_undo(struct hollow_log *log)
+{
+	while (log->n > 0) {
+		struct hollow_entry *e = &log->entries[--log->n];
+		if (e->hollowed) {
+			e->node->children = e->a;
+			e->node->last = e->b;
+		} else {
+			e->node->prev = e->a;
+			e->node->next = e->b;
+		}
+	}
+	free(log->entries);
+	log->entries = NULL;
+	log->alloc = 0;
+}
+
+/*
+ * Fills what hollow() leaves of a clause (its label, title and
+ * annex-type, and those of its sub-clauses) for the frame.
+ */
+static void annotate_hollow(struct annotation *a, xmlNode *node, int depth)
+{
+	xmlNode *c;
+
+	annotate_element(a, node);
+	for (c = node->children; c && !a->error; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
 		if (NAME_IS(c, "label") || NAME_IS(c, "title") || NAME_IS(c, "annex-type"))
-			part = xmlDocCopyNode(c, doc, 1);
+			annotate_tree(a, c);
 		else if (NAME_IS(c, "sec") && depth < 3)
-			part = hollow_copy(c, doc, depth + 1);
-		else
-			continue;
-		if (!part || !xmlAddChild(copy, part)) {
-			xmlFreeNode(part);
-			xmlFreeNode(copy);
-			return NULL;
-		}
+			annotate_hollow(a, c, depth + 1);
 	}
-	return copy;
 }
 
 static int add_slot(struct slot **slots, size_t *n, size_t *alloc, xmlNode *item, xmlNode *parent)
@@ -1176,12 +1385,14 @@ static int frame_upto(const st_buf *frame, const char **pos, size_t n, st_write_
 	return 0;
 }
 
-static int render_parts(st_write_fn write, void *payload, st_stylesheet *sheet, xmlDoc *doc)
+static int render_parts(st_write_fn write, void *payload, st_stylesheet *sheet, xmlDoc *doc,
+			struct annotation *a)
 {
 	xmlNode *root = xmlDocGetRootElement(doc), *part, *c, *g;
 	struct slot *slots = NULL;
 	size_t nslots = 0, aslots = 0, i, first;
 	st_buf frame = ST_BUF_INIT, chunk = ST_BUF_INIT;
+	struct hollow_log hollowed = { NULL, 0, 0 };
 	const char *pos;
 	size_t budget = part_nodes();
 	int error = 0;
@@ -1203,25 +1414,27 @@ static int render_parts(st_write_fn write, void *payload, st_stylesheet *sheet, 
 			}
 		}
 	}
-	/* The frame: every clause and annex stands in by its hollow copy. */
+	/* The frame: every clause and annex holds only what the contents needs. */
 	for (i = 0; i < nslots && !error; i++) {
 		char n[24];
 		snprintf(n, sizeof(n), "%zu", i + 1);
 		xmlSetProp(slots[i].item, (const xmlChar *)"st-slot", (const xmlChar *)n);
-		if (!(slots[i].hollow = hollow_copy(slots[i].item, doc, 1)))
-			error = st_error_oom();
-		else
-			xmlReplaceNode(slots[i].item, slots[i].hollow);
+		annotate_hollow(a, slots[i].item, 1);
+		if ((error = a->error) < 0)
+			break;
+		error = hollow(&hollowed, slots[i].item, 1);
+	}
+	/* the frame's labels and xrefs; a part's go in just before it renders */
+	if (!error) {
+		annotate_tree(a, root);
+		error = a->error;
 	}
 	if (!error)
 		error = apply_part(&frame, sheet, doc, "frame");
-	for (i = 0; i < nslots; i++) {
-		if (!slots[i].hollow)
-			continue;
-		xmlUnlinkNode(slots[i].hollow);
-		xmlFreeNode(slots[i].hollow);
-		slots[i].hollow = NULL;
-	}
+	hollow_undo(&hollowed);
+	/* each part holds only its own clauses */
+	for (i = 0; i < nslots; i++)
+		xmlUnlinkNode(slots[i].item);
 	/*
 	 * The parts, a few clauses at a time, each freed once rendered; the
 	 * frame is written up to each piece's marker, then the piece.
@@ -1233,9 +1446,13 @@ static int render_parts(st_write_fn write, void *payload, st_stylesheet *sheet, 
 		while (last < nslots && (last == first || nodes + slots[last].nodes <= budget))
 			nodes += slots[last++].nodes;
 		for (i = first; i < last; i++)
+			annotate_tree(a, slots[i].item);
+		error = a->error;
+		for (i = first; i < last; i++)
 			xmlAddChild(slots[i].parent, slots[i].item);
 		st_buf_clear(&chunk);
-		error = apply_part(&chunk, sheet, doc, "part");
+		if (!error)
+			error = apply_part(&chunk, sheet, doc, "part");
 		for (i = first; i < last; i++) {
 			xmlUnlinkNode(slots[i].item);
 			xmlFreeNode(slots[i].item);
@@ -1274,15 +1491,25 @@ static int render_parts(st_write_fn write, void *payload, st_stylesheet *sheet, 
 int st_draft_render(st_write_fn write, void *payload, xmlDoc **doc, st_stylesheet *sheet,
 		    st_profile profile, const char *stage, int stage_label)
 {
+	struct annotation a;
+	xmlNode *root;
 	int error;
 
-	if ((error = st_draft_annotate(*doc, profile, stage, stage_label)) < 0)
+	if ((error = annotation_begin(&a, *doc, profile, stage, stage_label)) < 0)
 		return error;
+	root = xmlDocGetRootElement(*doc);
 	/* Small drafts, and stylesheets that do not render in parts, in one go. */
-	if (!st_stylesheet_has_param(sheet, "st-part") ||
-	    count_nodes(xmlDocGetRootElement(*doc)) <= 2 * part_nodes())
+	if (!st_stylesheet_has_param(sheet, "st-part") || count_nodes(root) <= 2 * part_nodes()) {
+		annotate_tree(&a, root);
+		error = a.error;
+		annotation_end(&a);
+		if (error)
+			return error;
 		return st_stylesheet_apply_to(write, payload, sheet, doc, 1, NULL);
-	error = render_parts(write, payload, sheet, *doc);
+	}
+	/* the labels and xrefs go in a part at a time, as it renders */
+	error = render_parts(write, payload, sheet, *doc, &a);
+	annotation_end(&a);
 	xmlFreeDoc(*doc);
 	*doc = NULL;
 	return error;

@@ -78,6 +78,14 @@ void st_label_number(st_buf *out, const char *label_text);
 const xmlNode *st_draft_first_std_ref(const xmlNode *node);
 
 /*
+ * Whether a draft's 'element' holds elements only, by schemas/sts-draft.rng
+ * (and NISO STS, MathML and TBX for what that schema leaves loose): sec,
+ * body, list, tr ... but not p, title, td or the MathML tokens.  Parse a
+ * draft with st_xml_parse_fd_trimmed(..., st_draft_element_only).
+ */
+int st_draft_element_only(const xmlNode *element);
+
+/*
  * Appends a number 'n' of 'kind' in the words of the profile: "第5章",
  * "表 A.1", "Note 2", "Footnote a"; a normative reference reads as the
  * number of 'target''s first std-ref.

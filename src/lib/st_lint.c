@@ -973,6 +973,7 @@ static void walk_text(struct lint *l, xmlNode *element, unsigned flags)
 {
 	struct text_state ts = { 0 };
 	xmlNode *c;
+	int element_only = st_draft_element_only(element);
 
 	for (c = element->children; c && !l->error; c = c->next) {
 		if (c->type == XML_TEXT_NODE && c->content) {
@@ -983,6 +984,10 @@ static void walk_text(struct lint *l, xmlNode *element, unsigned flags)
 		}
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
+		/* no match runs from one child of an element-only element into the
+		 * next, with or without the white space between them */
+		if (element_only)
+			l->ac_state = 0;
 		{
 			unsigned f = flags | text_flags(l, c);
 			note_ids(l, c);
@@ -1618,8 +1623,21 @@ int st_lint_memory(st_findings *out, const char *data, size_t len, const char *n
 		   const st_lint_options *opts, st_profile *profile_out)
 {
 	xmlDoc *doc = NULL;
-	int parsed = st_xml_parse_memory(&doc, data, len, name);
+	int parsed = st_xml_parse_memory_trimmed(&doc, data, len, name,
+						  st_draft_element_only);
 
+	return lint_parsed(out, doc, parsed, name, opts, profile_out);
+}
+
+int st_lint_buf(st_findings *out, st_buf *data, const char *name,
+		const st_lint_options *opts, st_profile *profile_out)
+{
+	xmlDoc *doc = NULL;
+	int parsed = st_xml_parse_memory_trimmed(&doc, data->ptr ? data->ptr : "", data->size, name,
+						  st_draft_element_only);
+
+	/* the tree holds it all now */
+	st_buf_dispose(data);
 	return lint_parsed(out, doc, parsed, name, opts, profile_out);
 }
 
@@ -1627,7 +1645,7 @@ int st_lint_fd(st_findings *out, int fd, const char *name,
 	       const st_lint_options *opts, st_profile *profile_out)
 {
 	xmlDoc *doc = NULL;
-	int parsed = st_xml_parse_fd(&doc, fd, name);
+	int parsed = st_xml_parse_fd_trimmed(&doc, fd, name, st_draft_element_only);
 
 	return lint_parsed(out, doc, parsed, name, opts, profile_out);
 }

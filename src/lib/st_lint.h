@@ -53,6 +53,10 @@ typedef struct {
 int st_lint_memory(st_findings *out, const char *data, size_t len, const char *name,
 		   const st_lint_options *opts, st_profile *profile_out);
 
+/* The same for the text in 'data', disposed of as soon as it is parsed. */
+int st_lint_buf(st_findings *out, st_buf *data, const char *name,
+		const st_lint_options *opts, st_profile *profile_out);
+
 /* The same for a regular file read from 'fd' as it is parsed. */
 int st_lint_fd(st_findings *out, int fd, const char *name,
 	       const st_lint_options *opts, st_profile *profile_out);

@@ -96,6 +96,8 @@ struct parse_watch {
 	long entity_line;       /* > 0: an entity was declared there */
 	long deep_line;         /* > 0: an element nested too deep starts there */
 	startElementNsSAX2Func start_element;
+	endElementNsSAX2Func end_element;
+	st_xml_element_only_fn element_only; /* NULL: keep all white space */
 };
 
 static void watch_error(void *data, xmlErrorPtr err)
@@ -133,7 +135,8 @@ static void watch_entity_decl(void *data, const xmlChar *name, int type,
 	xmlStopParser(ctxt);
 }
 
-static int parse(xmlDoc **out, const char *data, size_t len, int fd, const char *name);
+static int parse(xmlDoc **out, const char *data, size_t len, int fd, const char *name,
+		 st_xml_element_only_fn element_only);
 
 /* Stops at the first element nested deeper than the limit. */
 static void watch_start_element(void *data, const xmlChar *localname, const xmlChar *prefix,
@@ -154,7 +157,80 @@ static void watch_start_element(void *data, const xmlChar *localname, const xmlC
 			 nb_attributes, nb_defaulted, attributes);
 }
 
-int st_xml_parse_memory(xmlDoc **out, const char *data, size_t len, const char *name)
+static int is_blank_text(const xmlNode *node)
+{
+	const xmlChar *s;
+
+	if (node->type != XML_TEXT_NODE)
+		return 0;
+	for (s = node->content; s && *s; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+			return 0;
+	return 1;
+}
+
+/* A node whose line libxml2 did not store (65535: it is beyond that). */
+static int line_unstored(const xmlNode *node)
+{
+	return (node->type == XML_ELEMENT_NODE || node->type == XML_COMMENT_NODE ||
+		node->type == XML_PI_NODE) && node->line == 65535;
+}
+
+/*
+ * Whether xmlGetLineNo() of a neighbour reads its line from the text node
+ * 't': beyond line 65535 an element has no line of its own, and libxml2
+ * takes that of its first child, else of its next sibling, else of its
+ * previous one.  Such a node stays, so that every line reported is the
+ * same with or without the white space.
+ */
+static int holds_line(const xmlNode *t)
+{
+	const xmlNode *prev = t->prev, *next = t->next;
+
+	if (!prev && t->parent && line_unstored(t->parent))
+		return 1;
+	if (prev && line_unstored(prev) && !prev->children)
+		return 1;
+	return next && line_unstored(next) && !next->children && !next->next;
+}
+
+/*
+ * Drops the white space between the children of an element that holds
+ * elements only, once the element is complete: the layout of the source
+ * file is some 15 % of a draft's tree, and nothing reads it.
+ */
+static void drop_layout(struct parse_watch *w, xmlNode *node)
+{
+	xmlNode *c, *next;
+
+	for (c = node->children; c; c = c->next)
+		if (is_blank_text(c))
+			break;
+	if (!c || !w->element_only(node))
+		return;
+	for (; c; c = next) {
+		next = c->next;
+		if (is_blank_text(c) && !holds_line(c)) {
+			xmlUnlinkNode(c);
+			xmlFreeNode(c);
+		}
+	}
+}
+
+static void watch_end_element(void *data, const xmlChar *localname, const xmlChar *prefix,
+			      const xmlChar *uri)
+{
+	xmlParserCtxtPtr ctxt = data;
+	struct parse_watch *w = ctxt->_private;
+	xmlNode *node = ctxt->node;
+
+	w->end_element(data, localname, prefix, uri);
+	if (node && node->type == XML_ELEMENT_NODE && node->children && ctxt->wellFormed)
+		drop_layout(w, node);
+}
+
+static int parse_memory(xmlDoc **out, const char *data, size_t len, const char *name,
+			st_xml_element_only_fn element_only)
 {
 	*out = NULL;
 	if (len > ST_XML_MAX_BYTES)
@@ -163,10 +239,10 @@ int st_xml_parse_memory(xmlDoc **out, const char *data, size_t len, const char *
 			name, ST_XML_MAX_BYTES);
 	if (len > (size_t)2147483647)
 		return st_error_set(ST_EINVALID, _("%s: document is too large"), name);
-	return parse(out, data, len, -1, name);
+	return parse(out, data, len, -1, name, element_only);
 }
 
-int st_xml_parse_fd(xmlDoc **out, int fd, const char *name)
+static int parse_fd(xmlDoc **out, int fd, const char *name, st_xml_element_only_fn element_only)
 {
 	struct stat st;
 
@@ -175,16 +251,63 @@ int st_xml_parse_fd(xmlDoc **out, int fd, const char *name)
 		return st_error_set(ST_EINVALID,
 			_("%s: document is larger than the limit of %zu bytes"),
 			name, ST_XML_MAX_BYTES);
-	return parse(out, NULL, 0, fd, name);
+	return parse(out, NULL, 0, fd, name, element_only);
+}
+
+int st_xml_parse_memory(xmlDoc **out, const char *data, size_t len, const char *name)
+{
+	return parse_memory(out, data, len, name, NULL);
+}
+
+int st_xml_parse_fd(xmlDoc **out, int fd, const char *name)
+{
+	return parse_fd(out, fd, name, NULL);
+}
+
+int st_xml_parse_memory_trimmed(xmlDoc **out, const char *data, size_t len, const char *name,
+				st_xml_element_only_fn element_only)
+{
+	return parse_memory(out, data, len, name, element_only);
+}
+
+int st_xml_parse_fd_trimmed(xmlDoc **out, int fd, const char *name,
+			    st_xml_element_only_fn element_only)
+{
+	return parse_fd(out, fd, name, element_only);
+}
+
+/*
+ * Text in memory, handed to the parser a piece at a time: xmlCtxtReadMemory()
+ * would copy all of it first, and a 20 MB draft read from Git would be held
+ * three times (blob, copy, tree).
+ */
+struct memory_input {
+	const char *data;
+	size_t left;
+};
+
+static int memory_read(void *context, char *buffer, int len)
+{
+	struct memory_input *in = context;
+	size_t n = len > 0 ? (size_t)len : 0;
+
+	if (n > in->left)
+		n = in->left;
+	memcpy(buffer, in->data, n);
+	in->data += n;
+	in->left -= n;
+	return (int)n;
 }
 
 /* Parses 'data' or, when 'fd' >= 0, what it reads from 'fd' (a regular file). */
-static int parse(xmlDoc **out, const char *data, size_t len, int fd, const char *name)
+static int parse(xmlDoc **out, const char *data, size_t len, int fd, const char *name,
+		 st_xml_element_only_fn element_only)
 {
 	xmlParserCtxtPtr ctxt = NULL;
 	xmlDoc *doc = NULL;
 	xmlNode *root;
 	struct parse_watch watch;
+	struct memory_input from = { data, len };
 	int error = ST_EINVALID;
 
 	memset(&watch, 0, sizeof(watch));
@@ -197,10 +320,15 @@ static int parse(xmlDoc **out, const char *data, size_t len, int fd, const char 
 	ctxt->sax->entityDecl = watch_entity_decl;
 	watch.start_element = ctxt->sax->startElementNs;
 	ctxt->sax->startElementNs = watch_start_element;
+	if (element_only) {
+		watch.element_only = element_only;
+		watch.end_element = ctxt->sax->endElementNs;
+		ctxt->sax->endElementNs = watch_end_element;
+	}
 	if (fd >= 0)
 		doc = xmlCtxtReadFd(ctxt, fd, name, NULL, SAFE_PARSE_OPTIONS);
 	else
-		doc = xmlCtxtReadMemory(ctxt, data, (int)len, name, NULL, SAFE_PARSE_OPTIONS);
+		doc = xmlCtxtReadIO(ctxt, memory_read, NULL, &from, name, NULL, SAFE_PARSE_OPTIONS);
 	if (watch.deep_line) {
 		st_error_set(ST_EINVALID, _("%s:%ld:1: elements are nested deeper than %d levels"),
 			     name, watch.deep_line, ST_XML_MAX_DEPTH);
@@ -443,6 +571,22 @@ struct each_error {
 	int error;
 };
 
+/*
+ * libxml2 reports an element whose attributes fail at its first child,
+ * which takes the element's line when it is text (white space) but its
+ * own when it is an element (white space left out by
+ * st_xml_parse_fd_trimmed): the element's line, either way.
+ */
+static long attributes_line(const void *node, long line)
+{
+	const xmlNode *child = node;
+
+	if (child && child->type == XML_ELEMENT_NODE && child->parent &&
+	    child->parent->type == XML_ELEMENT_NODE && child->parent->children == child)
+		return xmlGetLineNo(child->parent);
+	return line;
+}
+
 static void each_error(void *data, xmlErrorPtr err)
 {
 	struct each_error *each = data;
@@ -459,6 +603,8 @@ static void each_error(void *data, xmlErrorPtr err)
 	line = err->line;
 	if (err->node && (line <= 0 || line == 65535))
 		line = xmlGetLineNo((xmlNodePtr)err->node);
+	if (err->domain == XML_FROM_RELAXNGV && err->code == XML_RELAXNG_ERR_ATTRVALID)
+		line = attributes_line(err->node, line);
 	each->error = each->cb(line > 0 ? line : 1, message, each->payload);
 }
 

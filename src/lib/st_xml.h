@@ -32,6 +32,25 @@ int st_xml_parse_file(xmlDoc **out, const char *path);
  * the same limits and messages as st_xml_parse_memory(). */
 int st_xml_parse_fd(xmlDoc **out, int fd, const char *name);
 
+/*
+ * Whether 'element' holds elements only (no text of its own), so that the
+ * white space between its children is the source file's layout.
+ */
+typedef int (*st_xml_element_only_fn)(const xmlNode *element);
+
+/*
+ * st_xml_parse_memory() and st_xml_parse_fd() that leave out, while
+ * parsing, the text nodes of white space only that sit directly in an
+ * element 'element_only' accepts (st_draft_element_only for a draft).
+ * Text in mixed content stays as it is, and so does every line number
+ * xmlGetLineNo() gives (a few such nodes stay where libxml2 reads a line
+ * from them, beyond line 65535).
+ */
+int st_xml_parse_memory_trimmed(xmlDoc **out, const char *data, size_t len, const char *name,
+				st_xml_element_only_fn element_only);
+int st_xml_parse_fd_trimmed(xmlDoc **out, int fd, const char *name,
+			    st_xml_element_only_fn element_only);
+
 /* Serialises 'doc' as indented UTF-8 with an XML declaration. */
 int st_xml_serialise(st_buf *out, xmlDoc *doc);
 

@@ -371,6 +371,33 @@ START_TEST(lint_ignore)
 }
 END_TEST
 
+/* st_lint_buf finds what st_lint_memory finds, and frees the text once parsed. */
+START_TEST(lint_buf_disposes_text)
+{
+	st_findings f = ST_FINDINGS_INIT, g = ST_FINDINGS_INIT;
+	char *doc = replaced("<p>本文件规定了协作机器人的要求。</p>", "<p>本文件必须规定协作机器人的要求。</p>");
+	st_buf text = ST_BUF_INIT;
+	st_lint_options opts;
+	size_t i;
+
+	memset(&opts, 0, sizeof(opts));
+	st_buf_puts(&text, doc);
+	lint(&f, doc);
+	ck_assert_int_eq(st_lint_buf(&g, &text, "t.xml", &opts, NULL), 0);
+	ck_assert_uint_eq(text.asize, 0);
+	ck_assert_uint_eq(text.size, 0);
+	ck_assert_uint_eq(g.n, f.n);
+	ck_assert_uint_ge(g.n, 1);
+	for (i = 0; i < f.n; i++) {
+		ck_assert_str_eq(g.items[i].rule, f.items[i].rule);
+		ck_assert_int_eq(g.items[i].line, f.items[i].line);
+	}
+	st_findings_dispose(&f);
+	st_findings_dispose(&g);
+	free(doc);
+}
+END_TEST
+
 START_TEST(lint_depth)
 {
 	static const char deep6[] = HEAD
@@ -405,6 +432,241 @@ START_TEST(lint_not_well_formed)
 }
 END_TEST
 
+
+/* ------------------------------------------------------------------ */
+/* White space left out while a draft is parsed                         */
+
+#define NS_HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
+	"<standard xmlns:tbx=\"urn:iso:std:iso:30042:ed-1\"" \
+	" xmlns:mml=\"http://www.w3.org/1998/Math/MathML\" dtd-version=\"1.2\" xml:lang=\"en\">\n"
+
+/* Layout between blocks; meaningful spaces between inline elements. */
+static const char spaced[] =
+	NS_HEAD
+	"  <front>\n    <std-meta>\n      <title-wrap xml:lang=\"en\"><main>Robots</main></title-wrap>\n"
+	"    </std-meta>\n  </front>\n"
+	"  <body>\n    <sec id=\"s1\">\n      <title>Scope <bold>and</bold> <italic>field</italic></title>\n"
+	"      <p><bold>a</bold> <italic>b</italic></p>\n"
+	"      <list>\n        <list-item>\n          <p><bold>c</bold> <xref rid=\"s1\"/> d</p>\n"
+	"        </list-item>\n      </list>\n"
+	"      <table-wrap>\n        <table>\n          <tr>\n"
+	"            <td><bold>1</bold> <italic>2</italic></td>\n            <td> </td>\n"
+	"          </tr>\n        </table>\n      </table-wrap>\n"
+	"      <disp-formula>\n        <mml:math>\n          <mml:mrow>\n"
+	"            <mml:mi>x</mml:mi>\n            <mml:mo> + </mml:mo>\n          </mml:mrow>\n"
+	"        </mml:math>\n      </disp-formula>\n"
+	"    </sec>\n    <sec id=\"s2\">\n      <title>Terms</title>\n"
+	"      <term-sec id=\"t1\">\n        <tbx:termEntry id=\"te1\">\n"
+	"          <tbx:langSet xml:lang=\"en\">\n"
+	"            <tbx:definition>a <bold>robot</bold> <italic>arm</italic></tbx:definition>\n"
+	"            <tbx:tig>\n              <tbx:term>end <italic>effector</italic></tbx:term>\n"
+	"            </tbx:tig>\n          </tbx:langSet>\n        </tbx:termEntry>\n      </term-sec>\n"
+	"    </sec>\n  </body>\n</standard>\n";
+
+static xmlDoc *parse_draft(const char *text, size_t len, int trimmed)
+{
+	xmlDoc *doc = NULL;
+	int error = trimmed ?
+		st_xml_parse_memory_trimmed(&doc, text, len, "t.xml", st_draft_element_only) :
+		st_xml_parse_memory(&doc, text, len, "t.xml");
+
+	ck_assert_msg(error == 0, "parse: %s", st_error_last());
+	return doc;
+}
+
+/* Blank text nodes directly in element-only elements, and in the others. */
+static void count_blanks(const xmlNode *node, size_t *layout, size_t *mixed)
+{
+	const xmlNode *c;
+
+	for (c = node->children; c; c = c->next) {
+		if (c->type == XML_TEXT_NODE &&
+		    c->content[strspn((const char *)c->content, " \t\r\n")] == '\0')
+			(*(st_draft_element_only(node) ? layout : mixed))++;
+		if (c->type == XML_ELEMENT_NODE)
+			count_blanks(c, layout, mixed);
+	}
+}
+
+/* The element 'name' with the given id, or the n-th one in document order. */
+static xmlNode *nth_element(xmlNode *node, const char *name, int *n)
+{
+	xmlNode *c, *found;
+
+	for (c = node; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (strcmp((const char *)c->name, name) == 0 && (*n)-- == 0)
+			return c;
+		if (c->children && (found = nth_element(c->children, name, n)))
+			return found;
+	}
+	return NULL;
+}
+
+static void assert_dump(xmlDoc *doc, const char *name, int n, const char *dump)
+{
+	xmlBuffer *buf = xmlBufferCreate();
+	xmlNode *node = nth_element(xmlDocGetRootElement(doc), name, &n);
+
+	ck_assert_msg(node != NULL, "no %s", name);
+	xmlNodeDump(buf, doc, node, 0, 0);
+	ck_assert_str_eq((const char *)xmlBufferContent(buf), dump);
+	xmlBufferFree(buf);
+}
+
+START_TEST(trim_keeps_mixed_content)
+{
+	xmlDoc *plain = parse_draft(spaced, sizeof(spaced) - 1, 0);
+	xmlDoc *doc = parse_draft(spaced, sizeof(spaced) - 1, 1);
+	size_t layout = 0, mixed = 0, plain_layout = 0, plain_mixed = 0;
+
+	count_blanks(xmlDocGetRootElement(plain), &plain_layout, &plain_mixed);
+	count_blanks(xmlDocGetRootElement(doc), &layout, &mixed);
+	ck_assert_uint_gt(plain_layout, 30);
+	ck_assert_uint_eq(layout, 0);
+	/* the spaces between inline elements, the blank cell, and the layout
+	 * inside elements that take text (tbx:definition's line end, mml:mi) */
+	ck_assert_uint_eq(mixed, plain_mixed);
+	ck_assert_uint_ge(mixed, 6);
+	assert_dump(doc, "p", 0, "<p><bold>a</bold> <italic>b</italic></p>");
+	assert_dump(doc, "p", 1, "<p><bold>c</bold> <xref rid=\"s1\"/> d</p>");
+	assert_dump(doc, "title", 0, "<title>Scope <bold>and</bold> <italic>field</italic></title>");
+	assert_dump(doc, "td", 0, "<td><bold>1</bold> <italic>2</italic></td>");
+	assert_dump(doc, "td", 1, "<td> </td>");
+	assert_dump(doc, "mo", 0, "<mml:mo> + </mml:mo>");
+	assert_dump(doc, "definition", 0,
+		    "<tbx:definition>a <bold>robot</bold> <italic>arm</italic></tbx:definition>");
+	assert_dump(doc, "tig", 0, "<tbx:tig><tbx:term>end <italic>effector</italic></tbx:term></tbx:tig>");
+	assert_dump(doc, "list", 0,
+		    "<list><list-item><p><bold>c</bold> <xref rid=\"s1\"/> d</p></list-item></list>");
+	xmlFreeDoc(plain);
+	xmlFreeDoc(doc);
+}
+END_TEST
+
+static const struct {
+	const char *name, *ns;
+	int element_only;
+} element_kinds[] = {
+	{ "standard", NULL, 1 }, { "front", NULL, 1 }, { "body", NULL, 1 }, { "back", NULL, 1 },
+	{ "sec", NULL, 1 }, { "app", NULL, 1 }, { "app-group", NULL, 1 }, { "std-meta", NULL, 1 },
+	{ "ref-list", NULL, 1 }, { "list", NULL, 1 }, { "list-item", NULL, 1 },
+	{ "table-wrap", NULL, 1 }, { "table", NULL, 1 }, { "tbody", NULL, 1 }, { "tr", NULL, 1 },
+	{ "fig", NULL, 1 }, { "term-sec", NULL, 1 }, { "adoption", NULL, 1 },
+	{ "adoption-front", NULL, 1 }, { "caption", NULL, 1 }, { "colgroup", NULL, 1 },
+	{ "custom-meta", NULL, 1 }, { "custom-meta-group", NULL, 1 }, { "def-item", NULL, 1 },
+	{ "def-list", NULL, 1 }, { "disp-formula", NULL, 1 }, { "fn", NULL, 1 },
+	{ "fn-group", NULL, 1 }, { "iso-meta", NULL, 1 }, { "nat-meta", NULL, 1 },
+	{ "non-normative-example", NULL, 1 }, { "non-normative-note", NULL, 1 },
+	{ "permissions", NULL, 1 }, { "reg-meta", NULL, 1 }, { "std-doc-meta", NULL, 1 },
+	{ "std-ident", NULL, 1 }, { "std-xref", NULL, 1 }, { "table-wrap-foot", NULL, 1 },
+	{ "tfoot", NULL, 1 }, { "thead", NULL, 1 }, { "title-wrap", NULL, 1 },
+	{ "p", NULL, 0 }, { "title", NULL, 0 }, { "label", NULL, 0 }, { "td", NULL, 0 },
+	{ "th", NULL, 0 }, { "std", NULL, 0 }, { "xref", NULL, 0 }, { "bold", NULL, 0 },
+	{ "main", NULL, 0 }, { "tex-math", NULL, 0 }, { "mixed-citation", NULL, 0 },
+	{ "math", NULL, 0 }, { "mrow", NULL, 0 }, { "termEntry", NULL, 0 },
+	{ "termEntry", "urn:iso:std:iso:30042:ed-1", 1 }, { "langSet", "urn:iso:std:iso:30042:ed-1", 1 },
+	{ "tig", "urn:iso:std:iso:30042:ed-1", 1 }, { "term", "urn:iso:std:iso:30042:ed-1", 0 },
+	{ "definition", "urn:iso:std:iso:30042:ed-1", 0 }, { "sec", "urn:iso:std:iso:30042:ed-1", 0 },
+	{ "math", "http://www.w3.org/1998/Math/MathML", 1 },
+	{ "mrow", "http://www.w3.org/1998/Math/MathML", 1 },
+	{ "mfenced", "http://www.w3.org/1998/Math/MathML", 1 },
+	{ "mfrac", "http://www.w3.org/1998/Math/MathML", 1 },
+	{ "mover", "http://www.w3.org/1998/Math/MathML", 1 },
+	{ "mroot", "http://www.w3.org/1998/Math/MathML", 1 },
+	{ "msqrt", "http://www.w3.org/1998/Math/MathML", 1 },
+	{ "mstyle", "http://www.w3.org/1998/Math/MathML", 1 },
+	{ "msub", "http://www.w3.org/1998/Math/MathML", 1 },
+	{ "msubsup", "http://www.w3.org/1998/Math/MathML", 1 },
+	{ "msup", "http://www.w3.org/1998/Math/MathML", 1 },
+	{ "mtable", "http://www.w3.org/1998/Math/MathML", 1 },
+	{ "mtd", "http://www.w3.org/1998/Math/MathML", 1 },
+	{ "mtr", "http://www.w3.org/1998/Math/MathML", 1 },
+	{ "munder", "http://www.w3.org/1998/Math/MathML", 1 },
+	{ "munderover", "http://www.w3.org/1998/Math/MathML", 1 },
+	{ "semantics", "http://www.w3.org/1998/Math/MathML", 1 },
+	{ "mi", "http://www.w3.org/1998/Math/MathML", 0 },
+	{ "mo", "http://www.w3.org/1998/Math/MathML", 0 },
+	{ "mtext", "http://www.w3.org/1998/Math/MathML", 0 },
+	{ "annotation", "http://www.w3.org/1998/Math/MathML", 0 },
+	{ "sec", "http://example.org/other", 0 },
+};
+
+START_TEST(element_only_names)
+{
+	xmlDoc *doc = xmlNewDoc((const xmlChar *)"1.0");
+	xmlNode *node = xmlNewDocNode(doc, NULL, (const xmlChar *)element_kinds[_i].name, NULL);
+
+	xmlDocSetRootElement(doc, node);
+	if (element_kinds[_i].ns)
+		xmlSetNs(node, xmlNewNs(node, (const xmlChar *)element_kinds[_i].ns,
+					(const xmlChar *)"x"));
+	ck_assert_msg(st_draft_element_only(node) == element_kinds[_i].element_only,
+		      "%s in %s", element_kinds[_i].name,
+		      element_kinds[_i].ns ? element_kinds[_i].ns : "no namespace");
+	xmlFreeDoc(doc);
+}
+END_TEST
+
+/* Compares the lines of the elements of two trees of the same document. */
+static void same_lines(xmlNode *a, xmlNode *b, size_t *compared, size_t *big)
+{
+	for (;;) {
+		while (a && a->type != XML_ELEMENT_NODE)
+			a = a->next;
+		while (b && b->type != XML_ELEMENT_NODE)
+			b = b->next;
+		if (!a || !b)
+			break;
+		ck_assert_str_eq((const char *)a->name, (const char *)b->name);
+		ck_assert_msg(xmlGetLineNo(a) == xmlGetLineNo(b), "%s: line %ld, trimmed %ld",
+			      (const char *)a->name, xmlGetLineNo(a), xmlGetLineNo(b));
+		(*compared)++;
+		if (a->line == 65535)
+			(*big)++;
+		same_lines(a->children, b->children, compared, big);
+		a = a->next;
+		b = b->next;
+	}
+	ck_assert_msg(!a && !b, "the trees differ");
+}
+
+/*
+ * Beyond line 65535 libxml2 keeps no line in an element and reads it from
+ * the nodes around it: every element still reports the same line.
+ */
+START_TEST(trim_keeps_line_numbers)
+{
+	static const char block[] =
+		"    <sec id=\"s%u\">\n      <title>t</title>\n"
+		"      <fig><graphic/>\n      </fig>\n      <list>\n      </list>\n"
+		"      <!-- a comment -->\n"
+		"      <table-wrap><table><tr><td>x</td>\n        <td/></tr></table></table-wrap>\n"
+		"      <p>x <bold>y</bold></p><fig>\n<graphic/></fig>\n"
+		"      <sec id=\"t%u\"><title>u</title>\n<p>v</p><graphic/></sec>\n"
+		"    </sec>\n";
+	st_buf text = ST_BUF_INIT;
+	xmlDoc *plain, *doc;
+	size_t compared = 0, big = 0;
+	unsigned i;
+
+	st_buf_puts(&text, NS_HEAD "  <front>\n    <std-meta/>\n  </front>\n  <body>\n");
+	for (i = 0; i < 5000; i++)
+		st_buf_printf(&text, block, i, i);
+	st_buf_puts(&text, "  </body>\n</standard>\n");
+	ck_assert_int_eq(st_buf_check(&text), 0);
+	plain = parse_draft(text.ptr, text.size, 0);
+	doc = parse_draft(text.ptr, text.size, 1);
+	same_lines(xmlDocGetRootElement(plain), xmlDocGetRootElement(doc), &compared, &big);
+	ck_assert_uint_eq(compared, 4 + 5000 * 18);
+	ck_assert_uint_gt(big, 5000);
+	xmlFreeDoc(plain);
+	xmlFreeDoc(doc);
+	st_buf_dispose(&text);
+}
+END_TEST
+
 Suite *draft_suite(void)
 {
 	Suite *s = suite_create("draft");
@@ -423,8 +685,14 @@ Suite *draft_suite(void)
 	tcase_add_test(tc, lint_clean_draft);
 	tcase_add_loop_test(tc, lint_one_break, 0, sizeof(breaks) / sizeof(breaks[0]));
 	tcase_add_test(tc, lint_ignore);
+	tcase_add_test(tc, lint_buf_disposes_text);
 	tcase_add_test(tc, lint_depth);
 	tcase_add_test(tc, lint_not_well_formed);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("trim");
+	tcase_add_test(tc, trim_keeps_mixed_content);
+	tcase_add_loop_test(tc, element_only_names, 0, sizeof(element_kinds) / sizeof(element_kinds[0]));
+	tcase_add_test(tc, trim_keeps_line_numbers);
 	suite_add_tcase(s, tc);
 	return s;
 }
