@@ -49,6 +49,9 @@
        that carries st-slot; 'part' renders only those clauses and
        annexes, each after its marker, then st:end. -->
   <xsl:param name="st-part" select="''"/>
+  <!-- Declared, never set: says that st-part='part' renders st-hole
+       (clauses may be split below the top level). -->
+  <xsl:param name="st-holes" select="''"/>
 
   <xsl:key name="st-id" match="*[@id]" use="@id"/>
 
@@ -81,10 +84,7 @@
     <xsl:choose>
       <xsl:when test="$st-part = 'part'">
         <html><body>
-          <xsl:for-each select="/standard/body/sec[@st-slot] | /standard/back/app-group/app[@st-slot]">
-            <xsl:comment>st:slot <xsl:value-of select="@st-slot"/></xsl:comment>
-            <xsl:apply-templates select="."/>
-          </xsl:for-each>
+          <xsl:apply-templates select="/*" mode="st-part"/>
           <xsl:comment>st:end</xsl:comment>
         </body></html>
       </xsl:when>
@@ -101,6 +101,21 @@
       <xsl:when test="self::app"><xsl:call-template name="st-annex"/></xsl:when>
       <xsl:otherwise><xsl:call-template name="st-clause"/></xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- A part: the way down (st-path) to the elements it renders (st-slot). -->
+  <xsl:template match="*" mode="st-part">
+    <xsl:apply-templates select="*[@st-slot or @st-path]" mode="st-part"/>
+  </xsl:template>
+
+  <xsl:template match="*[@st-slot]" mode="st-part">
+    <xsl:comment>st:slot <xsl:value-of select="@st-slot"/></xsl:comment>
+    <xsl:apply-templates select="."/>
+  </xsl:template>
+
+  <!-- A sub-clause or term of a split clause, rendered in a part of its own. -->
+  <xsl:template match="sec[@st-hole] | term-sec[@st-hole]" priority="4">
+    <xsl:comment>st:hole <xsl:value-of select="@st-hole"/></xsl:comment>
   </xsl:template>
 
   <xsl:template name="st-page">

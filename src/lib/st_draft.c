@@ -1175,8 +1175,20 @@ done:
  * The labels and the xrefs' texts (st_draft_annotate) go into each part
  * just before it renders: the numbers and the texts are worked out on the
  * whole tree first, but the nodes that hold them are made a part at a time.
+ *
+ * A clause or annex larger than a part (the terms clause of a large draft
+ * is a seventh of it) is split when the stylesheet also takes st-holes:
+ * its sub-clauses and terms (sec, term-sec) are slots of their own, again
+ * and again while they are too large.  The clause renders with an empty
+ * element carrying st-hole="N" in place of each, which leaves the marker
+ * <!--st:hole N--> in its piece, and each of them renders later inside
+ * what is left of the clause (a shell: the element without its children,
+ * so that it has the same ancestors).  Only a clause without footnotes
+ * outside tables in its sub-clauses is split: the clause lists them all at
+ * its end (st-fns).
  */
 #define PART_NODES 5000 /* nodes rendered at once: smaller parts, a smaller peak, no slower */
+#define NO_SLOT ((size_t)-1)
 
 /* STDTOOL_TEST_PART_NODES makes parts small, so tests see many of them. */
 static size_t part_nodes(void)
@@ -1192,10 +1204,16 @@ static size_t part_nodes(void)
 }
 
 struct slot {
-	xmlNode *item;      /* the clause or annex */
-	xmlNode *parent;    /* body or app-group */
-	size_t nodes;
-	size_t start, len;  /* its piece in 'pieces' */
+	xmlNode *item;      /* the clause, annex, sub-clause or term */
+	xmlNode *parent;    /* body, app-group or the outer slot's item */
+	size_t outer;       /* the slot it is split from, or NO_SLOT */
+	size_t nodes;       /* rendered with it: its sub-slots' not counted */
+	int split;          /* it has sub-slots (and is a shell once rendered) */
+};
+
+struct slots {
+	struct slot *s;
+	size_t n, alloc;
 };
 
 static size_t count_nodes(const xmlNode *node)
@@ -1313,28 +1331,70 @@ static void annotate_hollow(struct annotation *a, xmlNode *node, int depth)
 	}
 }
 
-static int add_slot(struct slot **slots, size_t *n, size_t *alloc, xmlNode *item, xmlNode *parent)
+/* A footnote that the clause lists at its end: one outside tables and fn-groups. */
+static int has_loose_fn(const xmlNode *node)
 {
-	struct slot *s;
+	const xmlNode *c;
 
-	if (st_array_grow(slots, alloc, *n, sizeof(**slots)) < 0)
-		return st_error_oom();
-	s = &(*slots)[(*n)++];
-	memset(s, 0, sizeof(*s));
-	s->item = item;
-	s->parent = parent;
-	s->nodes = count_nodes(item);
+	for (c = node->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE || NAME_IS(c, "table-wrap") || NAME_IS(c, "fn-group"))
+			continue;
+		if (NAME_IS(c, "fn") || has_loose_fn(c))
+			return 1;
+	}
 	return 0;
 }
 
-/* Finds "<!--st:slot N-->" from 'from'; *n gets N, *end the end of the marker. */
-static const char *find_marker(const char *from, const char *limit, size_t *n, const char **end)
+static int splits_into(const xmlNode *c)
 {
-	static const char tag[] = "<!--st:slot ";
+	return c->type == XML_ELEMENT_NODE && !c->ns && (NAME_IS(c, "sec") || NAME_IS(c, "term-sec"));
+}
+
+/* Adds 'item' and, when it is too large for a part and may be split, its sub-slots. */
+static int add_slot(struct slots *sl, xmlNode *item, xmlNode *parent, size_t outer,
+		    size_t budget, int nested)
+{
+	struct slot *s;
+	size_t at = sl->n, total;
+	xmlNode *c;
+	int error;
+
+	if (st_array_grow(&sl->s, &sl->alloc, sl->n, sizeof(*sl->s)) < 0)
+		return st_error_oom();
+	s = &sl->s[sl->n++];
+	memset(s, 0, sizeof(*s));
+	s->item = item;
+	s->parent = parent;
+	s->outer = outer;
+	s->nodes = total = count_nodes(item);
+	if (!nested || total <= budget)
+		return 0;
+	/* a clause's footnotes are listed at its end: they must all be in its part */
+	if (outer == NO_SLOT)
+		for (c = item->children; c; c = c->next)
+			if (splits_into(c) && has_loose_fn(c))
+				return 0;
+	for (c = item->children; c; c = c->next) {
+		if (!splits_into(c))
+			continue;
+		if ((error = add_slot(sl, c, item, at, budget, nested)) < 0)
+			return error;
+		/* what it leaves in this slot: an empty element */
+		sl->s[at].nodes -= count_nodes(c) - 1;
+		sl->s[at].split = 1;
+	}
+	return 0;
+}
+
+/* Finds "<tag>N-->" from 'from'; *n gets N, *end the end of the marker. */
+static const char *find_marker(const char *from, const char *limit, const char *tag,
+			       size_t *n, const char **end)
+{
+	size_t taglen = strlen(tag);
 	const char *p = from;
 
-	while ((p = memmem(p, (size_t)(limit - p), tag, sizeof(tag) - 1))) {
-		const char *q = p + sizeof(tag) - 1;
+	while ((p = memmem(p, (size_t)(limit - p), tag, taglen))) {
+		const char *q = p + taglen;
 		size_t v = 0;
 		if (q >= limit || *q < '0' || *q > '9') {
 			p = q;
@@ -1364,36 +1424,114 @@ static int apply_part(st_buf *out, st_stylesheet *sheet, xmlDoc *doc, const char
 	return st_stylesheet_apply(out, sheet, doc, params);
 }
 
-/* Writes the frame from *pos up to the marker of slot 'n' (or to its end). */
-static int frame_upto(const st_buf *frame, const char **pos, size_t n, st_write_fn write,
-		      void *payload)
-{
-	const char *limit = frame->ptr + frame->size, *m, *end;
-	size_t found;
-	int error;
+#define SLOT_TAG "<!--st:slot "
+#define HOLE_TAG "<!--st:hole "
 
-	while ((m = find_marker(*pos, limit, &found, &end))) {
-		if ((error = write(*pos, (size_t)(m - *pos), payload)) < 0)
-			return error;
-		*pos = end;
-		if (found == n)
-			return 0;
+/*
+ * The output waiting to be written: the frame at the bottom, above it the
+ * pieces of split slots, each up to the hole where the next piece goes.
+ */
+struct pending {
+	struct level {
+		st_buf own;          /* a piece's copy (the frame is not copied) */
+		const char *pos, *limit, *tag;
+	} *levels;
+	size_t n, alloc;
+};
+
+static int pending_push(struct pending *w, const char *text, size_t len, int copy, const char *tag)
+{
+	struct level *l;
+
+	if (st_array_grow(&w->levels, &w->alloc, w->n, sizeof(*w->levels)) < 0)
+		return st_error_oom();
+	l = &w->levels[w->n];
+	memset(l, 0, sizeof(*l));
+	if (copy) {
+		st_buf_put(&l->own, text, len);
+		if (st_buf_check(&l->own) < 0) {
+			st_buf_dispose(&l->own);
+			return st_error_oom();
+		}
+		text = l->own.ptr;
 	}
-	if ((error = write(*pos, (size_t)(limit - *pos), payload)) < 0)
-		return error;
-	*pos = limit;
+	l->pos = text;
+	l->limit = text + len;
+	l->tag = tag;
+	w->n++;
 	return 0;
 }
 
+/* Writes the rest of the top level and drops it. */
+static int pending_pop(struct pending *w, st_write_fn write, void *payload)
+{
+	struct level *l = &w->levels[--w->n];
+	int error = write(l->pos, (size_t)(l->limit - l->pos), payload);
+
+	st_buf_dispose(&l->own);
+	return error;
+}
+
+/*
+ * Writes the piece of slot 'n' where its marker is, and what comes before
+ * it.  A piece whose marker is nowhere (the stylesheet did not render the
+ * element where it stood) is left out, as it would be in one go.
+ */
+static int pending_piece(struct pending *w, size_t n, const char *piece, size_t len,
+			 st_write_fn write, void *payload)
+{
+	const char *m = NULL, *end = NULL;
+	size_t d, found;
+	int error;
+
+	for (d = w->n; d-- > 0 && !m;) {
+		const char *p = w->levels[d].pos;
+		while ((m = find_marker(p, w->levels[d].limit, w->levels[d].tag, &found, &end)) &&
+		       found != n)
+			p = end;
+		if (m)
+			break;
+	}
+	if (!m)
+		return 0;
+	while (w->n > d + 1)
+		if ((error = pending_pop(w, write, payload)) < 0)
+			return error;
+	if ((error = write(w->levels[d].pos, (size_t)(m - w->levels[d].pos), payload)) < 0)
+		return error;
+	w->levels[d].pos = end;
+	if (memmem(piece, len, HOLE_TAG, sizeof(HOLE_TAG) - 1))
+		return pending_push(w, piece, len, 1, HOLE_TAG);
+	return write(piece, len, payload);
+}
+
+/* Links slot k into its parent, and the shells above it into theirs. */
+static void link_slot(struct slots *sl, size_t k)
+{
+	struct slot *s = &sl->s[k];
+
+	if (s->outer != NO_SLOT && !sl->s[s->outer].item->parent)
+		link_slot(sl, s->outer);
+	xmlAddChild(s->parent, s->item);
+}
+
+static int set_num(xmlNode *node, const char *name, size_t n)
+{
+	char v[24];
+
+	snprintf(v, sizeof(v), "%zu", n);
+	return xmlSetProp(node, (const xmlChar *)name, (const xmlChar *)v) ? 0 : st_error_oom();
+}
+
 static int render_parts(st_write_fn write, void *payload, st_stylesheet *sheet, xmlDoc *doc,
-			struct annotation *a)
+			struct annotation *a, int nested)
 {
 	xmlNode *root = xmlDocGetRootElement(doc), *part, *c, *g;
-	struct slot *slots = NULL;
-	size_t nslots = 0, aslots = 0, i, first;
+	struct slots sl = { NULL, 0, 0 };
+	size_t i, first;
 	st_buf frame = ST_BUF_INIT, chunk = ST_BUF_INIT;
 	struct hollow_log hollowed = { NULL, 0, 0 };
-	const char *pos;
+	struct pending w = { NULL, 0, 0 };
 	size_t budget = part_nodes();
 	int error = 0;
 
@@ -1403,26 +1541,27 @@ static int render_parts(st_write_fn write, void *payload, st_stylesheet *sheet, 
 		if (NAME_IS(part, "body")) {
 			for (c = part->children; c && !error; c = c->next)
 				if (c->type == XML_ELEMENT_NODE && NAME_IS(c, "sec"))
-					error = add_slot(&slots, &nslots, &aslots, c, part);
+					error = add_slot(&sl, c, part, NO_SLOT, budget, nested);
 		} else if (NAME_IS(part, "back")) {
 			for (g = part->children; g && !error; g = g->next) {
 				if (g->type != XML_ELEMENT_NODE || !NAME_IS(g, "app-group"))
 					continue;
 				for (c = g->children; c && !error; c = c->next)
 					if (c->type == XML_ELEMENT_NODE && NAME_IS(c, "app"))
-						error = add_slot(&slots, &nslots, &aslots, c, g);
+						error = add_slot(&sl, c, g, NO_SLOT, budget, nested);
 			}
 		}
 	}
 	/* The frame: every clause and annex holds only what the contents needs. */
-	for (i = 0; i < nslots && !error; i++) {
-		char n[24];
-		snprintf(n, sizeof(n), "%zu", i + 1);
-		xmlSetProp(slots[i].item, (const xmlChar *)"st-slot", (const xmlChar *)n);
-		annotate_hollow(a, slots[i].item, 1);
+	for (i = 0; i < sl.n && !error; i++) {
+		if (sl.s[i].outer != NO_SLOT)
+			continue;
+		if ((error = set_num(sl.s[i].item, "st-slot", i + 1)) < 0)
+			break;
+		annotate_hollow(a, sl.s[i].item, 1);
 		if ((error = a->error) < 0)
 			break;
-		error = hollow(&hollowed, slots[i].item, 1);
+		error = hollow(&hollowed, sl.s[i].item, 1);
 	}
 	/* the frame's labels and xrefs; a part's go in just before it renders */
 	if (!error) {
@@ -1432,57 +1571,111 @@ static int render_parts(st_write_fn write, void *payload, st_stylesheet *sheet, 
 	if (!error)
 		error = apply_part(&frame, sheet, doc, "frame");
 	hollow_undo(&hollowed);
-	/* each part holds only its own clauses */
-	for (i = 0; i < nslots; i++)
-		xmlUnlinkNode(slots[i].item);
 	/*
-	 * The parts, a few clauses at a time, each freed once rendered; the
-	 * frame is written up to each piece's marker, then the piece.
+	 * Each part holds only its own slots, and the way down to them from
+	 * the root (st-path): a sub-slot leaves an empty element with st-hole
+	 * in its place.
 	 */
-	pos = frame.ptr ? frame.ptr : "";
-	for (first = 0; first < nslots && !error;) {
-		size_t last = first, nodes = 0, n, next_n;
+	for (i = sl.n; i-- > 0 && !error;) {
+		struct slot *s = &sl.s[i];
+		if (s->outer == NO_SLOT) {
+			xmlNode *up;
+			for (up = s->parent; up && up != root && !error; up = up->parent)
+				if (!xmlHasProp(up, (const xmlChar *)"st-path") &&
+				    !xmlSetProp(up, (const xmlChar *)"st-path", (const xmlChar *)"1"))
+					error = st_error_oom();
+			xmlUnlinkNode(s->item);
+		} else {
+			xmlNode *hole = xmlNewDocNode(doc, NULL, s->item->name, NULL);
+			if (!hole) {
+				error = st_error_oom();
+				break;
+			}
+			xmlReplaceNode(s->item, hole);
+			if ((error = set_num(hole, "st-hole", i + 1)) == 0)
+				error = set_num(s->item, "st-slot", i + 1);
+		}
+	}
+	if (!error)
+		error = pending_push(&w, frame.ptr ? frame.ptr : "", frame.size, 0, SLOT_TAG);
+	/*
+	 * The parts, a few slots at a time (never a slot with one split from
+	 * it), each freed once rendered, a split one kept as a shell; the
+	 * output is written up to each piece's marker, then the piece.
+	 */
+	for (first = 0; first < sl.n && !error;) {
+		size_t last = first, nodes = 0, n, next_n, k;
 		const char *p, *limit, *end, *next_end;
-		while (last < nslots && (last == first || nodes + slots[last].nodes <= budget))
-			nodes += slots[last++].nodes;
+		while (last < sl.n) {
+			if (last > first) {
+				if (nodes + sl.s[last].nodes > budget)
+					break;
+				for (k = sl.s[last].outer; k != NO_SLOT && k < first; k = sl.s[k].outer)
+					;
+				if (k != NO_SLOT)
+					break; /* split from a slot of this part */
+			}
+			nodes += sl.s[last++].nodes;
+		}
 		for (i = first; i < last; i++)
-			annotate_tree(a, slots[i].item);
+			annotate_tree(a, sl.s[i].item);
 		error = a->error;
 		for (i = first; i < last; i++)
-			xmlAddChild(slots[i].parent, slots[i].item);
+			link_slot(&sl, i);
 		st_buf_clear(&chunk);
 		if (!error)
 			error = apply_part(&chunk, sheet, doc, "part");
 		for (i = first; i < last; i++) {
-			xmlUnlinkNode(slots[i].item);
-			xmlFreeNode(slots[i].item);
-			slots[i].item = NULL;
+			struct slot *s = &sl.s[i];
+			xmlUnlinkNode(s->item);
+			if (s->split && !error) {
+				/* a shell: what its sub-slots need of it, its place */
+				while ((c = s->item->children)) {
+					xmlUnlinkNode(c);
+					xmlFreeNode(c);
+				}
+				xmlUnsetProp(s->item, (const xmlChar *)"st-slot");
+				if (!xmlSetProp(s->item, (const xmlChar *)"st-path", (const xmlChar *)"1"))
+					error = st_error_oom();
+			} else {
+				xmlFreeNode(s->item);
+				s->item = NULL;
+			}
 		}
+		for (i = first; i < last; i++)
+			for (k = sl.s[i].outer; k != NO_SLOT && sl.s[k].item->parent; k = sl.s[k].outer)
+				xmlUnlinkNode(sl.s[k].item);
 		if (error || !chunk.ptr)
 			break;
 		/* each piece runs from its marker to the next marker or st:end */
 		limit = chunk.ptr + chunk.size;
-		p = find_marker(chunk.ptr, limit, &n, &end);
+		p = find_marker(chunk.ptr, limit, SLOT_TAG, &n, &end);
 		while (p && !error) {
-			const char *stop = find_marker(end, limit, &next_n, &next_end);
+			const char *stop = find_marker(end, limit, SLOT_TAG, &next_n, &next_end);
 			const char *piece_end = stop ? stop : memmem(end, (size_t)(limit - end),
 								     "<!--st:end-->", 13);
 			if (!piece_end)
 				piece_end = limit;
-			if ((error = frame_upto(&frame, &pos, n, write, payload)) == 0)
-				error = write(end, (size_t)(piece_end - end), payload);
+			error = pending_piece(&w, n, end, (size_t)(piece_end - end), write, payload);
 			p = stop;
 			end = next_end;
 			n = next_n;
 		}
 		first = last;
 	}
-	if (!error)
-		error = frame_upto(&frame, &pos, (size_t)-1, write, payload);
-	for (i = 0; i < nslots; i++)
-		if (slots[i].item && !slots[i].item->parent)
-			xmlFreeNode(slots[i].item);
-	free(slots);
+	while (w.n > 0) {
+		int e = error ? 0 : pending_pop(&w, write, payload);
+		if (error)
+			st_buf_dispose(&w.levels[--w.n].own);
+		else
+			error = e;
+	}
+	/* (those still in their place go with the tree) */
+	for (i = sl.n; i-- > 0;)
+		if (sl.s[i].item && !sl.s[i].item->parent)
+			xmlFreeNode(sl.s[i].item);
+	free(sl.s);
+	free(w.levels);
 	st_buf_dispose(&frame);
 	st_buf_dispose(&chunk);
 	return error;
@@ -1508,7 +1701,8 @@ int st_draft_render(st_write_fn write, void *payload, xmlDoc **doc, st_styleshee
 		return st_stylesheet_apply_to(write, payload, sheet, doc, 1, NULL);
 	}
 	/* the labels and xrefs go in a part at a time, as it renders */
-	error = render_parts(write, payload, sheet, *doc, &a);
+	error = render_parts(write, payload, sheet, *doc, &a,
+			     st_stylesheet_has_param(sheet, "st-holes"));
 	annotation_end(&a);
 	xmlFreeDoc(*doc);
 	*doc = NULL;
