@@ -38,3 +38,41 @@ if ! cmp -s "$work/parts.html" "$work/whole.html"; then
 fi
 grep -q 'st:slot\|st:end' "$work/parts.html" && { echo "FAIL: a marker was left in"; exit 1; }
 echo "render-parts: $sections sections, $(wc -c < "$work/parts.html") bytes, the same both ways"
+
+# The real stylesheets, which split a clause larger than a part at its
+# sub-clauses and terms (st-holes): tiny parts split the terms clause term
+# by term and every clause without loose footnotes down to its leaves;
+# the clauses with footnotes outside tables go whole.  Each profile, each
+# budget, against the same stylesheets rendering in one go.
+mkdir -p "$work/real/templates" "$work/realwhole/templates" || exit 99
+ln -s "$srcdir/schemas" "$work/real/schemas" || exit 99
+ln -s "$srcdir/schemas" "$work/realwhole/schemas" || exit 99
+cp "$srcdir"/templates/*.xsl "$work/real/templates/" || exit 99
+cp "$srcdir"/templates/*.xsl "$work/realwhole/templates/" || exit 99
+sed 's|<xsl:param name="st-part"|<xsl:variable name="st-part"|' \
+	"$srcdir/templates/draft-common.xsl" > "$work/realwhole/templates/draft-common.xsl" || exit 99
+grep -q '<xsl:variable name="st-part"' "$work/realwhole/templates/draft-common.xsl" || exit 99
+sed 's|<meta-value>gbt</meta-value>|<meta-value>iso</meta-value>|' "$work/draft.xml" > "$work/draft-iso.xml" || exit 99
+grep -q '<meta-value>iso</meta-value>' "$work/draft-iso.xml" || exit 99
+runs=0
+for d in draft draft-iso; do
+	STDTOOL_DATADIR=$work/realwhole "$STDTOOL" draft render "$work/$d.xml" -o "$work/$d-whole.html" ||
+		{ echo "FAIL: $d: rendering in one go failed"; exit 1; }
+	holes=$(grep -o 'class="fns"' "$work/$d-whole.html" | wc -l)
+	for budget in 30 400 5000; do
+		STDTOOL_TEST_PART_NODES=$budget STDTOOL_DATADIR=$work/real "$STDTOOL" draft render \
+			"$work/$d.xml" -o "$work/$d-$budget.html" ||
+			{ echo "FAIL: $d: rendering in parts of $budget failed"; exit 1; }
+		if ! cmp -s "$work/$d-$budget.html" "$work/$d-whole.html"; then
+			echo "FAIL: $d: parts of $budget nodes differ from the whole:"
+			cmp "$work/$d-$budget.html" "$work/$d-whole.html"
+			exit 1
+		fi
+		grep -q 'st:slot\|st:hole\|st:end' "$work/$d-$budget.html" &&
+			{ echo "FAIL: $d: a marker was left in"; exit 1; }
+		runs=$((runs + 1))
+	done
+done
+terms=$(grep -o 'class="term-entry"' "$work/draft-whole.html" | wc -l)
+[ "$terms" -gt 50 ] && [ "$holes" -gt 0 ] || { echo "FAIL: only $terms terms, $holes footnote lists"; exit 1; }
+echo "render-parts: the real stylesheets, $runs renders in parts ($terms terms, $holes footnote lists), the same as in one go"
