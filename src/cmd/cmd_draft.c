@@ -524,6 +524,7 @@ static int draft_render(int argc, char **argv, struct cli *cli)
 	st_buf sheet_path = ST_BUF_INIT;
 	struct cli_stream stream;
 	xmlDoc *doc = NULL;
+	st_xml_held held = { "xref", ST_BUF_INIT };
 	struct target t;
 	char code[6] = "";
 
@@ -559,9 +560,11 @@ static int draft_render(int argc, char **argv, struct cli *cli)
 		if (s && !stage_text)
 			st_stage_format(code, s->stage);
 	}
+	/* the xrefs' attributes wait outside the tree until their part renders */
 	error = t.fd >= 0 ?
-		st_xml_parse_fd_trimmed(&doc, t.fd, t.name.ptr, st_draft_element_only) :
-		st_xml_parse_memory_trimmed(&doc, t.ptr, t.size, t.name.ptr, st_draft_element_only);
+		st_xml_parse_fd_held(&doc, t.fd, t.name.ptr, st_draft_element_only, &held) :
+		st_xml_parse_memory_held(&doc, t.ptr, t.size, t.name.ptr, st_draft_element_only,
+					 &held);
 	if (error < 0)
 		goto fail;
 	/* The parsed tree holds it all: drop the text. */
@@ -577,7 +580,8 @@ static int draft_render(int argc, char **argv, struct cli *cli)
 	/* Written as it is made: a 20 MB draft's page is not held twice. */
 	if ((status = cli_stream_begin(&stream, cli, output)) != EXIT_OK)
 		goto done;
-	error = st_draft_render(cli_stream_write, &stream, &doc, sheet, profile, code, stage_label);
+	error = st_draft_render(cli_stream_write, &stream, &doc, sheet, profile, code, stage_label,
+				&held);
 	status = cli_stream_end(&stream, error == 0);
 	if (error < 0)
 		goto fail;
@@ -586,6 +590,7 @@ fail:
 	status = cli_fail(cli, error);
 done:
 	xmlFreeDoc(doc);
+	st_buf_dispose(&held.records);
 	st_stylesheet_free(sheet);
 	st_buf_dispose(&sheet_path);
 	target_dispose(&t);

@@ -702,6 +702,7 @@ struct annotation {
 struct fill {
 	st_numbering *nb;
 	xmlHashTablePtr ids;
+	const st_xml_held *held;
 	st_buf text;
 	st_buf *texts;
 	int error;
@@ -827,8 +828,55 @@ static void prepare_tree(struct prepare *p, xmlNode *node)
 	}
 }
 
-/* Works out the text of every empty xref (not those inside another xref). */
-static void note_xref_texts(struct fill *f, xmlNode *node)
+/*
+ * Notes what annotate_element() puts into an xref: its text, and the
+ * attributes the parse held out of the tree (st_xml_held; a draft has an
+ * xref in every other paragraph, and its attributes would take a fifth of
+ * the tree).  The record in 'texts': the text, then name and value of each
+ * attribute, then an empty name, all NUL-terminated.
+ */
+static void note_xref(struct fill *f, xmlNode *xref, const char *held, const st_buf *text)
+{
+	size_t start = f->texts->size;
+
+	xref->_private = NULL;
+	if (!held && !text->size)
+		return;
+	st_buf_put(f->texts, text->size ? text->ptr : "", text->size + 1);
+	if (held) {
+		const char *r = held;
+		while (*r) {
+			r += strlen(r) + 1;
+			r += strlen(r) + 1;
+		}
+		st_buf_put(f->texts, held, (size_t)(r - held));
+	}
+	st_buf_put(f->texts, "", 1);
+	if (st_buf_check(f->texts) < 0)
+		f->error = st_error_oom();
+	else
+		xref->_private = (void *)(uintptr_t)(start + 1);
+}
+
+/* The attribute 'name' of an xref, from the tree or from its held record. */
+static char *xref_attribute(const xmlNode *xref, const char *held, const char *name)
+{
+	if (!held)
+		return (char *)xmlGetProp(xref, (const xmlChar *)name);
+	while (*held) {
+		const char *value = held + strlen(held) + 1;
+		if (strcmp(held, name) == 0)
+			return (char *)xmlStrdup((const xmlChar *)value);
+		held = value + strlen(value) + 1;
+	}
+	return NULL;
+}
+
+/*
+ * Works out the text of every empty xref (not those inside another xref,
+ * 'inside') and notes every xref (note_xref).
+ */
+static void note_xref_texts(struct fill *f, xmlNode *node, int inside)
 {
 	xmlNode *c;
 
@@ -836,33 +884,31 @@ static void note_xref_texts(struct fill *f, xmlNode *node)
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
 		if (NAME_IS(c, "xref")) {
-			xmlChar *rid;
+			const char *held = NULL;
+			char *rid = NULL;
 			xmlNode *target;
-			if (c->children)
-				continue; /* text of its own */
-			rid = xmlGetProp(c, (const xmlChar *)"rid");
-			/* rid may list several ids; the first names the target */
-			if (rid) {
-				char *space = strchr((char *)rid, ' ');
+			if (f->held && c->_private && (uintptr_t)c->_private <= f->held->records.size)
+				held = f->held->records.ptr + (uintptr_t)c->_private - 1;
+			st_buf_clear(&f->text);
+			/* an xref with text of its own keeps it */
+			if (!inside && !c->children && (rid = xref_attribute(c, held, "rid"))) {
+				/* rid may list several ids; the first names the target */
+				char *space = strchr(rid, ' ');
 				if (space)
 					*space = '\0';
-				target = xmlHashLookup(f->ids, rid);
-				if (target) {
-					st_buf_clear(&f->text);
-					if ((f->error = st_numbering_ref_text(&f->text, f->nb, target)) == 0 &&
-					    f->text.size) {
-						c->_private = (void *)(uintptr_t)(f->texts->size + 1);
-						st_buf_put(f->texts, f->text.ptr, f->text.size + 1);
-						if (st_buf_check(f->texts) < 0)
-							f->error = st_error_oom();
-					}
-				}
+				target = xmlHashLookup(f->ids, (const xmlChar *)rid);
+				if (target)
+					f->error = st_numbering_ref_text(&f->text, f->nb, target);
 			}
 			xmlFree(rid);
+			if (!f->error && (f->error = st_buf_check(&f->text)) == 0)
+				note_xref(f, c, held, &f->text);
+			if (c->children)
+				note_xref_texts(f, c->children, 1);
 			continue;
 		}
 		if (c->children)
-			note_xref_texts(f, c->children);
+			note_xref_texts(f, c->children, inside);
 	}
 }
 
@@ -882,7 +928,7 @@ static void numbering_release(st_numbering *nb)
  * tree later, a part at a time (annotate_tree).
  */
 static int annotation_begin(struct annotation *a, xmlDoc *doc, st_profile profile,
-			    const char *stage, int stage_label)
+			    const char *stage, int stage_label, const st_xml_held *held)
 {
 	xmlNode *root = xmlDocGetRootElement(doc);
 	struct prepare p;
@@ -909,7 +955,8 @@ static int annotation_begin(struct annotation *a, xmlDoc *doc, st_profile profil
 	/* the texts before any label goes in: they come from hand labels, not new ones */
 	f.nb = a->nb;
 	f.texts = &a->texts;
-	note_xref_texts(&f, root);
+	f.held = held;
+	note_xref_texts(&f, root, 0);
 	error = f.error;
 	xmlSetProp(root, (const xmlChar *)"st-profile", (const xmlChar *)st_profile_name(profile));
 	xmlSetProp(root, (const xmlChar *)"st-stage", (const xmlChar *)(stage ? stage : ""));
@@ -942,9 +989,21 @@ static void annotate_element(struct annotation *a, xmlNode *node)
 		return;
 	if (NAME_IS(node, "xref")) {
 		uintptr_t at = (uintptr_t)node->_private;
+		const char *r, *text;
 		node->_private = NULL;
-		if (!node->children && at <= a->texts.size)
-			xmlNodeAddContent(node, (const xmlChar *)a->texts.ptr + at - 1);
+		if (at > a->texts.size)
+			return;
+		/* the record of note_xref: its attributes back, then its text */
+		text = r = a->texts.ptr + at - 1;
+		r += strlen(r) + 1;
+		while (*r && !a->error) {
+			const char *value = r + strlen(r) + 1;
+			if (!xmlNewProp(node, (const xmlChar *)r, (const xmlChar *)value))
+				a->error = st_error_oom();
+			r = value + strlen(value) + 1;
+		}
+		if (!node->children && *text)
+			xmlNodeAddContent(node, (const xmlChar *)text);
 		return;
 	}
 	if (!(e = entry_of(a->nb, node)))
@@ -970,7 +1029,7 @@ int st_draft_annotate(xmlDoc *doc, st_profile profile, const char *stage, int st
 	struct annotation a;
 	int error;
 
-	if ((error = annotation_begin(&a, doc, profile, stage, stage_label)) < 0)
+	if ((error = annotation_begin(&a, doc, profile, stage, stage_label, NULL)) < 0)
 		return error;
 	annotate_tree(&a, xmlDocGetRootElement(doc));
 	error = a.error;
@@ -1682,13 +1741,16 @@ static int render_parts(st_write_fn write, void *payload, st_stylesheet *sheet, 
 }
 
 int st_draft_render(st_write_fn write, void *payload, xmlDoc **doc, st_stylesheet *sheet,
-		    st_profile profile, const char *stage, int stage_label)
+		    st_profile profile, const char *stage, int stage_label, st_xml_held *held)
 {
 	struct annotation a;
 	xmlNode *root;
 	int error;
 
-	if ((error = annotation_begin(&a, *doc, profile, stage, stage_label)) < 0)
+	error = annotation_begin(&a, *doc, profile, stage, stage_label, held);
+	if (held)
+		st_buf_dispose(&held->records); /* in the annotation's records now */
+	if (error < 0)
 		return error;
 	root = xmlDocGetRootElement(*doc);
 	/* Small drafts, and stylesheets that do not render in parts, in one go. */

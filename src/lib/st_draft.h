@@ -107,9 +107,12 @@ int st_draft_annotate(xmlDoc *doc, st_profile profile, const char *stage, int st
  * Annotates *doc (st_draft_annotate) and renders it with 'sheet' to 'write', in parts
  * when the stylesheet takes the st-part parameter and the draft is large
  * (doc/drafts.md).  Frees *doc (and sets it to NULL) as soon as it can.
+ * 'held' (or NULL): the xref attributes that st_xml_parse_*_held() kept
+ * out of *doc (element "xref"); they go back into each xref as it is
+ * annotated, and their records are freed.
  */
 int st_draft_render(st_write_fn write, void *payload, xmlDoc **doc, st_stylesheet *sheet,
-		    st_profile profile, const char *stage, int stage_label);
+		    st_profile profile, const char *stage, int stage_label, st_xml_held *held);
 
 /* Creates a skeleton draft from DATADIR/templates/skeleton-PROFILE.xml. */
 typedef struct {

@@ -98,6 +98,8 @@ struct parse_watch {
 	startElementNsSAX2Func start_element;
 	endElementNsSAX2Func end_element;
 	st_xml_element_only_fn element_only; /* NULL: keep all white space */
+	st_xml_held *held;      /* NULL: every attribute in the tree */
+	int held_error;
 };
 
 static void watch_error(void *data, xmlErrorPtr err)
@@ -136,7 +138,33 @@ static void watch_entity_decl(void *data, const xmlChar *name, int type,
 }
 
 static int parse(xmlDoc **out, const char *data, size_t len, int fd, const char *name,
-		 st_xml_element_only_fn element_only);
+		 st_xml_element_only_fn element_only, st_xml_held *held);
+
+/*
+ * Whether the attributes of this element go to w->held rather than into
+ * the tree: the element is named w->held->element, in no namespace, and
+ * its attributes are all in no namespace, written out (not defaulted) and
+ * free of references (the value is the text as it stands); an element
+ * with an id (looked up in the tree) and a document with a DTD keep them.
+ */
+static int hold_attributes(xmlParserCtxtPtr ctxt, const struct parse_watch *w,
+			   const xmlChar *localname, const xmlChar *uri, int nb_attributes,
+			   int nb_defaulted, const xmlChar **attributes)
+{
+	int i;
+
+	if (uri || nb_attributes <= 0 || nb_defaulted || !ctxt->myDoc || ctxt->myDoc->intSubset ||
+	    ctxt->myDoc->extSubset || strcmp((const char *)localname, w->held->element) != 0)
+		return 0;
+	for (i = 0; i < nb_attributes; i++) {
+		const xmlChar **a = attributes + 5 * i;
+		if (a[1] || a[2] || !a[3] || a[4] < a[3] || strcmp((const char *)a[0], "id") == 0 ||
+		    memchr(a[3], '&', (size_t)(a[4] - a[3])) ||
+		    memchr(a[3], '\0', (size_t)(a[4] - a[3])))
+			return 0;
+	}
+	return 1;
+}
 
 /* Stops at the first element nested deeper than the limit. */
 static void watch_start_element(void *data, const xmlChar *localname, const xmlChar *prefix,
@@ -151,6 +179,29 @@ static void watch_start_element(void *data, const xmlChar *localname, const xmlC
 		if (!w->deep_line)
 			w->deep_line = ctxt->input ? ctxt->input->line : 1;
 		xmlStopParser(ctxt);
+		return;
+	}
+	if (w->held && hold_attributes(ctxt, w, localname, uri, nb_attributes, nb_defaulted,
+				       attributes)) {
+		size_t at = w->held->records.size;
+		int i;
+		for (i = 0; i < nb_attributes; i++) {
+			const xmlChar **a = attributes + 5 * i;
+			st_buf_put(&w->held->records, (const char *)a[0], strlen((const char *)a[0]) + 1);
+			st_buf_put(&w->held->records, (const char *)a[3], (size_t)(a[4] - a[3]));
+			st_buf_put(&w->held->records, "", 1);
+		}
+		st_buf_put(&w->held->records, "", 1);
+		if (st_buf_check(&w->held->records) < 0) {
+			w->held_error = 1;
+			xmlStopParser(ctxt);
+			return;
+		}
+		w->start_element(data, localname, prefix, uri, nb_namespaces, namespaces, 0, 0, NULL);
+		if (ctxt->node && ctxt->node->name == localname && !ctxt->node->_private)
+			ctxt->node->_private = (void *)(uintptr_t)(at + 1);
+		else
+			w->held->records.size = at; /* (not made: the parse stops) */
 		return;
 	}
 	w->start_element(data, localname, prefix, uri, nb_namespaces, namespaces,
@@ -230,7 +281,7 @@ static void watch_end_element(void *data, const xmlChar *localname, const xmlCha
 }
 
 static int parse_memory(xmlDoc **out, const char *data, size_t len, const char *name,
-			st_xml_element_only_fn element_only)
+			st_xml_element_only_fn element_only, st_xml_held *held)
 {
 	*out = NULL;
 	if (len > ST_XML_MAX_BYTES)
@@ -239,10 +290,11 @@ static int parse_memory(xmlDoc **out, const char *data, size_t len, const char *
 			name, ST_XML_MAX_BYTES);
 	if (len > (size_t)2147483647)
 		return st_error_set(ST_EINVALID, _("%s: document is too large"), name);
-	return parse(out, data, len, -1, name, element_only);
+	return parse(out, data, len, -1, name, element_only, held);
 }
 
-static int parse_fd(xmlDoc **out, int fd, const char *name, st_xml_element_only_fn element_only)
+static int parse_fd(xmlDoc **out, int fd, const char *name, st_xml_element_only_fn element_only,
+		    st_xml_held *held)
 {
 	struct stat st;
 
@@ -251,29 +303,41 @@ static int parse_fd(xmlDoc **out, int fd, const char *name, st_xml_element_only_
 		return st_error_set(ST_EINVALID,
 			_("%s: document is larger than the limit of %zu bytes"),
 			name, ST_XML_MAX_BYTES);
-	return parse(out, NULL, 0, fd, name, element_only);
+	return parse(out, NULL, 0, fd, name, element_only, held);
 }
 
 int st_xml_parse_memory(xmlDoc **out, const char *data, size_t len, const char *name)
 {
-	return parse_memory(out, data, len, name, NULL);
+	return parse_memory(out, data, len, name, NULL, NULL);
 }
 
 int st_xml_parse_fd(xmlDoc **out, int fd, const char *name)
 {
-	return parse_fd(out, fd, name, NULL);
+	return parse_fd(out, fd, name, NULL, NULL);
 }
 
 int st_xml_parse_memory_trimmed(xmlDoc **out, const char *data, size_t len, const char *name,
 				st_xml_element_only_fn element_only)
 {
-	return parse_memory(out, data, len, name, element_only);
+	return parse_memory(out, data, len, name, element_only, NULL);
 }
 
 int st_xml_parse_fd_trimmed(xmlDoc **out, int fd, const char *name,
 			    st_xml_element_only_fn element_only)
 {
-	return parse_fd(out, fd, name, element_only);
+	return parse_fd(out, fd, name, element_only, NULL);
+}
+
+int st_xml_parse_memory_held(xmlDoc **out, const char *data, size_t len, const char *name,
+			     st_xml_element_only_fn element_only, st_xml_held *held)
+{
+	return parse_memory(out, data, len, name, element_only, held);
+}
+
+int st_xml_parse_fd_held(xmlDoc **out, int fd, const char *name,
+			 st_xml_element_only_fn element_only, st_xml_held *held)
+{
+	return parse_fd(out, fd, name, element_only, held);
 }
 
 /*
@@ -301,7 +365,7 @@ static int memory_read(void *context, char *buffer, int len)
 
 /* Parses 'data' or, when 'fd' >= 0, what it reads from 'fd' (a regular file). */
 static int parse(xmlDoc **out, const char *data, size_t len, int fd, const char *name,
-		 st_xml_element_only_fn element_only)
+		 st_xml_element_only_fn element_only, st_xml_held *held)
 {
 	xmlParserCtxtPtr ctxt = NULL;
 	xmlDoc *doc = NULL;
@@ -316,6 +380,7 @@ static int parse(xmlDoc **out, const char *data, size_t len, int fd, const char 
 		return st_error_oom();
 
 	ctxt->_private = &watch;
+	watch.held = held;
 	ctxt->sax->serror = watch_error;
 	ctxt->sax->entityDecl = watch_entity_decl;
 	watch.start_element = ctxt->sax->startElementNs;
@@ -329,6 +394,10 @@ static int parse(xmlDoc **out, const char *data, size_t len, int fd, const char 
 		doc = xmlCtxtReadFd(ctxt, fd, name, NULL, SAFE_PARSE_OPTIONS);
 	else
 		doc = xmlCtxtReadIO(ctxt, memory_read, NULL, &from, name, NULL, SAFE_PARSE_OPTIONS);
+	if (watch.held_error) {
+		st_error_oom();
+		goto done;
+	}
 	if (watch.deep_line) {
 		st_error_set(ST_EINVALID, _("%s:%ld:1: elements are nested deeper than %d levels"),
 			     name, watch.deep_line, ST_XML_MAX_DEPTH);

@@ -51,6 +51,27 @@ int st_xml_parse_memory_trimmed(xmlDoc **out, const char *data, size_t len, cons
 int st_xml_parse_fd_trimmed(xmlDoc **out, int fd, const char *name,
 			    st_xml_element_only_fn element_only);
 
+/*
+ * Attributes that st_xml_parse_*_held() keep out of the tree: those of each
+ * element named 'element' in no namespace whose attributes are all in no
+ * namespace and written out without references, none of them 'id' (in a
+ * document without a DTD).  The element's _private is then the offset + 1 of its record in
+ * 'records': the name and the value of each attribute in order, each
+ * NUL-terminated, then an empty name.  The caller puts them back
+ * (st_draft_render does, for xref: a draft has one in every other
+ * paragraph, and their attributes would take a fifth of its tree).
+ */
+typedef struct st_xml_held {
+	const char *element;
+	st_buf records;
+} st_xml_held;
+
+/* st_xml_parse_*_trimmed() that hold attributes out of the tree as 'held' says. */
+int st_xml_parse_memory_held(xmlDoc **out, const char *data, size_t len, const char *name,
+			     st_xml_element_only_fn element_only, st_xml_held *held);
+int st_xml_parse_fd_held(xmlDoc **out, int fd, const char *name,
+			 st_xml_element_only_fn element_only, st_xml_held *held);
+
 /* Serialises 'doc' as indented UTF-8 with an XML declaration. */
 int st_xml_serialise(st_buf *out, xmlDoc *doc);
 
