@@ -73,6 +73,42 @@ for d in draft draft-iso; do
 		runs=$((runs + 1))
 	done
 done
+# A hand-written draft with every kind of split (tests/data/render/README),
+# in parts of 1 to 144 nodes, in both profiles.
+cp "$srcdir/tests/data/render/split-clauses.xml" "$work/split.xml" || exit 99
+sed 's|<meta-value>gbt</meta-value>|<meta-value>iso</meta-value>|; s|xml:lang="zh">|xml:lang="en">|' \
+	"$work/split.xml" > "$work/split-iso.xml" || exit 99
+grep -q '<meta-value>iso</meta-value>' "$work/split-iso.xml" || exit 99
+for d in split split-iso; do
+	STDTOOL_DATADIR=$work/realwhole "$STDTOOL" draft render "$work/$d.xml" -o "$work/$d-whole.html" ||
+		{ echo "FAIL: $d: rendering in one go failed"; exit 1; }
+	for budget in 1 2 3 5 8 13 21 34 55 89 144; do
+		STDTOOL_TEST_PART_NODES=$budget STDTOOL_DATADIR=$work/real "$STDTOOL" draft render \
+			"$work/$d.xml" -o "$work/$d-$budget.html" ||
+			{ echo "FAIL: $d: rendering in parts of $budget failed"; exit 1; }
+		if ! cmp -s "$work/$d-$budget.html" "$work/$d-whole.html"; then
+			echo "FAIL: $d: parts of $budget nodes differ from the whole:"
+			cmp "$work/$d-$budget.html" "$work/$d-whole.html"
+			exit 1
+		fi
+		runs=$((runs + 1))
+	done
+done
+# The same with a stylesheet that shows where it leaves a hole: the terms,
+# the clauses 4 and 5 and the annex are split, clause 6 (a footnote in a
+# sub-clause) is not.
+mkdir -p "$work/shown/templates" || exit 99
+ln -s "$srcdir/schemas" "$work/shown/schemas" || exit 99
+cp "$srcdir"/templates/*.xsl "$work/shown/templates/" || exit 99
+sed 's|<xsl:comment>st:hole |<i>HOLE <xsl:value-of select="../@id"/></i>&|' \
+	"$srcdir/templates/draft-common.xsl" > "$work/shown/templates/draft-common.xsl" || exit 99
+grep -q '<i>HOLE' "$work/shown/templates/draft-common.xsl" || exit 99
+STDTOOL_TEST_PART_NODES=5 STDTOOL_DATADIR=$work/shown "$STDTOOL" draft render "$work/split.xml" \
+	-o "$work/shown.html" || { echo "FAIL: rendering with holes shown failed"; exit 1; }
+shown=$(grep -o '<i>HOLE [^<]*</i>' "$work/shown.html" | sed 's/<[^>]*>//g; s/HOLE //' | LC_ALL=C sort -u | tr '\n' ' ')
+[ "$shown" = "A A-2 s3 s4 s4-2 s4-2-1 s4-3 s5 t-2 " ] ||
+	{ echo "FAIL: holes left in $shown"; exit 1; }
+
 terms=$(grep -o 'class="term-entry"' "$work/draft-whole.html" | wc -l)
 [ "$terms" -gt 50 ] && [ "$holes" -gt 0 ] || { echo "FAIL: only $terms terms, $holes footnote lists"; exit 1; }
 echo "render-parts: the real stylesheets, $runs renders in parts ($terms terms, $holes footnote lists), the same as in one go"
