@@ -667,6 +667,71 @@ START_TEST(trim_keeps_line_numbers)
 }
 END_TEST
 
+/* What st_xml_parse_memory_held() keeps out of the tree, and what it leaves. */
+static const char held_text[] =
+	"<?xml version=\"1.0\"?>\n"
+	"<standard xmlns:xlink=\"http://www.w3.org/1999/xlink\"><body><sec id=\"s1\">\n"
+	"<p><xref ref-type=\"sec\" rid=\"s1\ts2\"/><xref rid=\"s1\">own</xref>"
+	"<xref id=\"x\" rid=\"s1\"/><xref xlink:title=\"t\" rid=\"s1\"/>"
+	"<xref rid=\"a&amp;b\"/><xref/><fig rid=\"s1\"/></p>\n"
+	"</sec></body></standard>\n";
+
+START_TEST(held_xref_attributes)
+{
+	st_xml_held held = { "xref", ST_BUF_INIT };
+	xmlDoc *doc = NULL;
+	xmlNode *x[7];
+	int i;
+	static const char first[] = "ref-type\0sec\0rid\0s1 s2\0"; /* then the empty name */
+
+	ck_assert_int_eq(st_xml_parse_memory_held(&doc, held_text, sizeof(held_text) - 1, "t.xml",
+						  st_draft_element_only, &held), 0);
+	for (i = 0; i < 6; i++) {
+		int n = i;
+		x[i] = nth_element(xmlDocGetRootElement(doc), "xref", &n);
+		ck_assert_ptr_nonnull(x[i]);
+	}
+	i = 0;
+	x[6] = nth_element(xmlDocGetRootElement(doc), "fig", &i);
+	/* held: the first two, each with its record */
+	ck_assert_ptr_null(x[0]->properties);
+	ck_assert_uint_eq((uintptr_t)x[0]->_private, 1);
+	ck_assert_uint_ge(held.records.size, sizeof(first) + 1);
+	ck_assert_int_eq(memcmp(held.records.ptr, first, sizeof(first)), 0);
+	ck_assert_ptr_null(x[1]->properties);
+	ck_assert_uint_eq((uintptr_t)x[1]->_private, sizeof(first) + 1);
+	ck_assert_int_eq(memcmp(held.records.ptr + sizeof(first), "rid\0s1\0\0", 8), 0);
+	ck_assert_uint_eq(held.records.size, sizeof(first) + 8);
+	ck_assert_str_eq((const char *)x[1]->children->content, "own");
+	/* kept: an id, a namespace, a reference, no attributes, another element */
+	for (i = 2; i < 7; i++)
+		ck_assert_ptr_null(x[i]->_private);
+	for (i = 2; i < 5; i++)
+		ck_assert_ptr_nonnull(x[i]->properties);
+	ck_assert_ptr_null(x[5]->properties);
+	ck_assert_ptr_nonnull(x[6]->properties);
+	assert_dump(doc, "xref", 4, "<xref rid=\"a&amp;b\"/>");
+	xmlFreeDoc(doc);
+	st_buf_dispose(&held.records);
+
+	/* a document with a DOCTYPE keeps them all */
+	{
+		st_buf text = ST_BUF_INIT;
+		st_buf_puts(&text, "<?xml version=\"1.0\"?>\n<!DOCTYPE standard>\n");
+		st_buf_puts(&text, held_text + strlen("<?xml version=\"1.0\"?>\n"));
+		ck_assert_int_eq(st_buf_check(&text), 0);
+		ck_assert_int_eq(st_xml_parse_memory_held(&doc, text.ptr, text.size, "t.xml",
+							  st_draft_element_only, &held), 0);
+		ck_assert_uint_eq(held.records.size, 0);
+		i = 0;
+		ck_assert_ptr_nonnull(nth_element(xmlDocGetRootElement(doc), "xref", &i)->properties);
+		xmlFreeDoc(doc);
+		st_buf_dispose(&text);
+	}
+	st_buf_dispose(&held.records);
+}
+END_TEST
+
 Suite *draft_suite(void)
 {
 	Suite *s = suite_create("draft");
@@ -693,6 +758,7 @@ Suite *draft_suite(void)
 	tcase_add_test(tc, trim_keeps_mixed_content);
 	tcase_add_loop_test(tc, element_only_names, 0, sizeof(element_kinds) / sizeof(element_kinds[0]));
 	tcase_add_test(tc, trim_keeps_line_numbers);
+	tcase_add_test(tc, held_xref_attributes);
 	suite_add_tcase(s, tc);
 	return s;
 }
