@@ -46,11 +46,13 @@
 
   <!-- Rendering in parts (doc/drafts.md): '' renders the whole draft;
        'frame' renders it with a marker in place of each clause and annex
-       that carries st-slot; 'part' renders only those clauses and
-       annexes, each after its marker, then st:end. -->
+       that carries st-slot; 'part' renders only the elements with
+       st-slot (found through those with st-path), each after its marker,
+       then st:end, and writes a marker st:hole in place of each
+       sub-clause or term with st-hole, rendered in a later part. -->
   <xsl:param name="st-part" select="''"/>
-  <!-- Declared, never set: says that st-part='part' renders st-hole
-       (clauses may be split below the top level). -->
+  <!-- Declared, never set: tells stdtool that this stylesheet knows
+       st-hole and st-path, so that it may split a large clause. -->
   <xsl:param name="st-holes" select="''"/>
 
   <xsl:key name="st-id" match="*[@id]" use="@id"/>

@@ -1224,7 +1224,7 @@ done:
 /* Rendering in parts                                                   */
 
 /*
- * A 20 MB draft makes a tree of some 170 MB, and a stylesheet's result
+ * A 20 MB draft makes a tree of more than 100 MB, and a stylesheet's result
  * about as much again.  A stylesheet that takes the parameter st-part
  * (doc/drafts.md) is therefore run once for the frame of the document
  * (cover, contents, front matter, the bibliography) with a marker
@@ -1233,7 +1233,8 @@ done:
  * markers of the parts' results say where each piece goes in the frame.
  * The labels and the xrefs' texts (st_draft_annotate) go into each part
  * just before it renders: the numbers and the texts are worked out on the
- * whole tree first, but the nodes that hold them are made a part at a time.
+ * whole tree first, but the nodes that hold them are made a part at a time;
+ * so do the xrefs' attributes, which the parse held out (st_xml_held).
  *
  * A clause or annex larger than a part (the terms clause of a large draft
  * is a seventh of it) is split when the stylesheet also takes st-holes:
@@ -1244,7 +1245,9 @@ done:
  * what is left of the clause (a shell: the element without its children,
  * so that it has the same ancestors).  Only a clause without footnotes
  * outside tables in its sub-clauses is split: the clause lists them all at
- * its end (st-fns).
+ * its end (st-fns).  A part never holds a slot and one split from it;
+ * the pieces wait, each up to the hole where the next one goes, in a stack
+ * above the frame (struct pending).
  */
 #define PART_NODES 5000 /* nodes rendered at once: smaller parts, a smaller peak, no slower */
 #define NO_SLOT ((size_t)-1)
