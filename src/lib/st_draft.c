@@ -1414,7 +1414,7 @@ static int splits_into(const xmlNode *c)
 
 /* Adds 'item' and, when it is too large for a part and may be split, its sub-slots. */
 static int add_slot(struct slots *sl, xmlNode *item, xmlNode *parent, size_t outer,
-		    size_t budget, int nested)
+		    size_t budget, int nested, size_t *count)
 {
 	struct slot *s;
 	size_t at = sl->n, total;
@@ -1428,7 +1428,7 @@ static int add_slot(struct slots *sl, xmlNode *item, xmlNode *parent, size_t out
 	s->item = item;
 	s->parent = parent;
 	s->outer = outer;
-	s->nodes = total = count_nodes(item);
+	s->nodes = total = *count = count_nodes(item);
 	if (!nested || total <= budget)
 		return 0;
 	/* a clause's footnotes are listed at its end: they must all be in its part */
@@ -1437,12 +1437,13 @@ static int add_slot(struct slots *sl, xmlNode *item, xmlNode *parent, size_t out
 			if (splits_into(c) && has_loose_fn(c))
 				return 0;
 	for (c = item->children; c; c = c->next) {
+		size_t sub;
 		if (!splits_into(c))
 			continue;
-		if ((error = add_slot(sl, c, item, at, budget, nested)) < 0)
+		if ((error = add_slot(sl, c, item, at, budget, nested, &sub)) < 0)
 			return error;
 		/* what it leaves in this slot: an empty element */
-		sl->s[at].nodes -= count_nodes(c) - 1;
+		sl->s[at].nodes -= sub - 1;
 		sl->s[at].split = 1;
 	}
 	return 0;
@@ -1524,11 +1525,28 @@ static int pending_push(struct pending *w, const char *text, size_t len, int cop
 	return 0;
 }
 
+/* Writes 'l' from where it is up to 'upto', leaving out the markers on the way. */
+static int level_write(struct level *l, const char *upto, st_write_fn write, void *payload)
+{
+	const char *m, *end;
+	size_t n;
+	int error;
+
+	while ((m = find_marker(l->pos, upto, l->tag, &n, &end))) {
+		if ((error = write(l->pos, (size_t)(m - l->pos), payload)) < 0)
+			return error;
+		l->pos = end;
+	}
+	error = write(l->pos, (size_t)(upto - l->pos), payload);
+	l->pos = upto;
+	return error;
+}
+
 /* Writes the rest of the top level and drops it. */
 static int pending_pop(struct pending *w, st_write_fn write, void *payload)
 {
 	struct level *l = &w->levels[--w->n];
-	int error = write(l->pos, (size_t)(l->limit - l->pos), payload);
+	int error = level_write(l, l->limit, write, payload);
 
 	st_buf_dispose(&l->own);
 	return error;
@@ -1559,7 +1577,7 @@ static int pending_piece(struct pending *w, size_t n, const char *piece, size_t 
 	while (w->n > d + 1)
 		if ((error = pending_pop(w, write, payload)) < 0)
 			return error;
-	if ((error = write(w->levels[d].pos, (size_t)(m - w->levels[d].pos), payload)) < 0)
+	if ((error = level_write(&w->levels[d], m, write, payload)) < 0)
 		return error;
 	w->levels[d].pos = end;
 	if (memmem(piece, len, HOLE_TAG, sizeof(HOLE_TAG) - 1))
@@ -1590,7 +1608,7 @@ static int render_parts(st_write_fn write, void *payload, st_stylesheet *sheet, 
 {
 	xmlNode *root = xmlDocGetRootElement(doc), *part, *c, *g;
 	struct slots sl = { NULL, 0, 0 };
-	size_t i, first;
+	size_t i, first, count;
 	st_buf frame = ST_BUF_INIT, chunk = ST_BUF_INIT;
 	struct hollow_log hollowed = { NULL, 0, 0 };
 	struct pending w = { NULL, 0, 0 };
@@ -1603,14 +1621,14 @@ static int render_parts(st_write_fn write, void *payload, st_stylesheet *sheet, 
 		if (NAME_IS(part, "body")) {
 			for (c = part->children; c && !error; c = c->next)
 				if (c->type == XML_ELEMENT_NODE && NAME_IS(c, "sec"))
-					error = add_slot(&sl, c, part, NO_SLOT, budget, nested);
+					error = add_slot(&sl, c, part, NO_SLOT, budget, nested, &count);
 		} else if (NAME_IS(part, "back")) {
 			for (g = part->children; g && !error; g = g->next) {
 				if (g->type != XML_ELEMENT_NODE || !NAME_IS(g, "app-group"))
 					continue;
 				for (c = g->children; c && !error; c = c->next)
 					if (c->type == XML_ELEMENT_NODE && NAME_IS(c, "app"))
-						error = add_slot(&sl, c, g, NO_SLOT, budget, nested);
+						error = add_slot(&sl, c, g, NO_SLOT, budget, nested, &count);
 			}
 		}
 	}
