@@ -184,6 +184,7 @@ static void watch_start_element(void *data, const xmlChar *localname, const xmlC
 	if (w->held && hold_attributes(ctxt, w, localname, uri, nb_attributes, nb_defaulted,
 				       attributes)) {
 		size_t at = w->held->records.size;
+		xmlNode *before;
 		int i;
 		for (i = 0; i < nb_attributes; i++) {
 			const xmlChar **a = attributes + 5 * i;
@@ -197,8 +198,9 @@ static void watch_start_element(void *data, const xmlChar *localname, const xmlC
 			xmlStopParser(ctxt);
 			return;
 		}
+		before = ctxt->node;
 		w->start_element(data, localname, prefix, uri, nb_namespaces, namespaces, 0, 0, NULL);
-		if (ctxt->node && ctxt->node->name == localname && !ctxt->node->_private)
+		if (ctxt->node && ctxt->node != before && xmlStrEqual(ctxt->node->name, localname))
 			ctxt->node->_private = (void *)(uintptr_t)(at + 1);
 		else
 			w->held->records.size = at; /* (not made: the parse stops) */
@@ -395,7 +397,7 @@ static int parse(xmlDoc **out, const char *data, size_t len, int fd, const char 
 	else
 		doc = xmlCtxtReadIO(ctxt, memory_read, NULL, &from, name, NULL, SAFE_PARSE_OPTIONS);
 	if (watch.held_error) {
-		st_error_oom();
+		error = st_error_oom();
 		goto done;
 	}
 	if (watch.deep_line) {
