@@ -58,7 +58,7 @@ runs=0
 for d in draft draft-iso; do
 	STDTOOL_DATADIR=$work/realwhole "$STDTOOL" draft render "$work/$d.xml" -o "$work/$d-whole.html" ||
 		{ echo "FAIL: $d: rendering in one go failed"; exit 1; }
-	holes=$(grep -o 'class="fns"' "$work/$d-whole.html" | wc -l)
+	fnlists=$(grep -o 'class="fns"' "$work/$d-whole.html" | wc -l)
 	for budget in 30 400 5000; do
 		STDTOOL_TEST_PART_NODES=$budget STDTOOL_DATADIR=$work/real "$STDTOOL" draft render \
 			"$work/$d.xml" -o "$work/$d-$budget.html" ||
@@ -110,5 +110,5 @@ shown=$(grep -o '<i>HOLE [^<]*</i>' "$work/shown.html" | sed 's/<[^>]*>//g; s/HO
 	{ echo "FAIL: holes left in $shown"; exit 1; }
 
 terms=$(grep -o 'class="term-entry"' "$work/draft-whole.html" | wc -l)
-[ "$terms" -gt 50 ] && [ "$holes" -gt 0 ] || { echo "FAIL: only $terms terms, $holes footnote lists"; exit 1; }
-echo "render-parts: the real stylesheets, $runs renders in parts ($terms terms, $holes footnote lists), the same as in one go"
+[ "$terms" -gt 50 ] && [ "$fnlists" -gt 0 ] || { echo "FAIL: only $terms terms, $fnlists footnote lists"; exit 1; }
+echo "render-parts: the real stylesheets, $runs renders in parts ($terms terms, $fnlists footnote lists), the same as in one go"
