@@ -8,17 +8,10 @@
 #include "st_buf.h"
 #include "st_error.h"
 #include "st_i18n.h"
+#include "st_repo.h"
 
 #define BALLOT_FILE "ballot.xml"
 #define VOTES "votes/"
-
-static int git_fail(const char *what)
-{
-	const git_error *e = git_error_last();
-
-	return st_error_set(ST_ERROR, "%s: %s", what,
-			    e && e->message ? e->message : _("unknown Git error"));
-}
 
 /*
  * The length of "drafts/ID/ballots/N/" when 'path' is that folder's
@@ -45,7 +38,7 @@ static size_t ballot_prefix(const char *path)
 static int read_blob(git_blob **out, git_repository *git, const git_oid *id, const char *path)
 {
 	if (git_blob_lookup(out, git, id) < 0)
-		return git_fail(path);
+		return st_git_fail(ST_ERROR, path);
 	return 0;
 }
 
@@ -167,7 +160,7 @@ static int recount(st_ballot_recounts *out, struct pending *p, int *changed, git
 	if ((error = st_ballot_serialise(&xml, b)) < 0)
 		goto done;
 	if (git_blob_create_from_buffer(&p->blob, git, xml.ptr, xml.size) < 0) {
-		error = git_fail(e->path);
+		error = st_git_fail(ST_ERROR, e->path);
 		goto done;
 	}
 	if (!(p->path = strdup(e->path)))
@@ -223,7 +216,7 @@ int st_ballot_merge(st_ballot_recounts *out, git_repository *git, git_index *ind
 		entry.mode = GIT_FILEMODE_BLOB;
 		git_oid_cpy(&entry.id, &pending[i].blob);
 		if (git_index_add(index, &entry) < 0)
-			error = git_fail(pending[i].path);
+			error = st_git_fail(ST_ERROR, pending[i].path);
 	}
 	for (i = 0; i < npending; i++)
 		free(pending[i].path);

@@ -9,6 +9,7 @@
 #include "st_comment_merge.h"
 #include "st_error.h"
 #include "st_i18n.h"
+#include "st_repo.h"
 
 #define PREFIX "drafts/"
 #define COMMENTS "/comments/"
@@ -27,14 +28,6 @@ struct move {
 	unsigned from, to;
 	git_oid blob;             /* the record with its new number */
 };
-
-static int git_fail(const char *what)
-{
-	const git_error *e = git_error_last();
-
-	return st_error_set(ST_ERROR, "%s: %s", what,
-			    e && e->message ? e->message : _("unknown Git error"));
-}
 
 /* "12.xml" -> 12; 0 for any other name. */
 static unsigned number_of(const char *name)
@@ -85,7 +78,7 @@ static int conflicting_drafts(char ***out, size_t *n, git_index *index)
 	int rc, error = 0;
 
 	if (git_index_conflict_iterator_new(&it, index) < 0)
-		return git_fail(_("cannot read the merge"));
+		return st_git_fail(ST_ERROR, _("cannot read the merge"));
 	while (!error && (rc = git_index_conflict_next(&ancestor, &ours, &theirs, it)) == 0) {
 		const char *path = ours ? ours->path : theirs ? theirs->path : ancestor->path;
 		char *copy;
@@ -107,7 +100,7 @@ static int conflicting_drafts(char ***out, size_t *n, git_index *index)
 static int read_blob(git_blob **out, git_repository *git, const git_oid *id, const char *path)
 {
 	if (git_blob_lookup(out, git, id) < 0)
-		return git_fail(path);
+		return st_git_fail(ST_ERROR, path);
 	return 0;
 }
 
@@ -140,7 +133,7 @@ static int side_load(struct side *s, git_repository *git, git_tree *tree, const 
 	if (rc == GIT_ENOTFOUND || (rc == 0 && git_tree_entry_type(entry) != GIT_OBJECT_TREE))
 		goto done;
 	if (rc < 0 || git_tree_lookup(&s->dir, git, git_tree_entry_id(entry)) < 0) {
-		error = git_fail(path.ptr);
+		error = st_git_fail(ST_ERROR, path.ptr);
 		goto done;
 	}
 	n = git_tree_entrycount(s->dir);
@@ -208,13 +201,13 @@ static int index_put(git_index *index, const char *path, const git_oid *id, uint
 	git_index_entry e;
 
 	if (in_conflict(index, path) && git_index_conflict_remove(index, path) < 0)
-		return git_fail(path);
+		return st_git_fail(ST_ERROR, path);
 	memset(&e, 0, sizeof(e));
 	e.path = path;
 	e.mode = mode;
 	git_oid_cpy(&e.id, id);
 	if (git_index_add(index, &e) < 0)
-		return git_fail(path);
+		return st_git_fail(ST_ERROR, path);
 	return 0;
 }
 
@@ -224,7 +217,7 @@ static int index_drop(git_index *index, const char *path)
 	git_index_conflict_remove(index, path);
 	git_error_clear();
 	if (git_index_remove(index, path, 0) < 0 && git_index_get_bypath(index, path, 0))
-		return git_fail(path);
+		return st_git_fail(ST_ERROR, path);
 	git_error_clear();
 	return 0;
 }
@@ -246,7 +239,7 @@ static int renumbered_blob(git_oid *out, git_repository *git, const git_tree_ent
 	if ((error = st_comment_serialise(&xml, c)) < 0)
 		goto done;
 	if (git_blob_create_from_buffer(out, git, xml.ptr, xml.size) < 0)
-		error = git_fail(path);
+		error = st_git_fail(ST_ERROR, path);
 done:
 	git_blob_free(blob);
 	st_comment_free(c);
@@ -346,7 +339,7 @@ static int merge_draft(st_comment_renumbering *out, git_repository *git, git_ind
 	    (error = st_comment_round_serialise(&xml, &round)) < 0)
 		goto done;
 	if (git_blob_create_from_buffer(&round_blob, git, xml.ptr, xml.size) < 0) {
-		error = git_fail(ROUND);
+		error = st_git_fail(ST_ERROR, ROUND);
 		goto done;
 	}
 	/* round.xml is written when numbers moved or it is in conflict */

@@ -20,14 +20,6 @@
 
 #define HOOK_NAME "pre-commit"
 
-static int git_fail(int code, const char *what)
-{
-	const git_error *e = git_error_last();
-
-	return st_error_set(code, "%s: %s", what,
-			    e && e->message ? e->message : _("unknown Git error"));
-}
-
 int st_hooks_dir(st_buf *out, st_repo *repo)
 {
 	git_repository *git = st_repo_git(repo);
@@ -36,7 +28,7 @@ int st_hooks_dir(st_buf *out, st_repo *repo)
 	int error = 0;
 
 	if (git_repository_config_snapshot(&config, git) < 0)
-		return git_fail(ST_ERROR, _("cannot read the Git configuration"));
+		return st_git_fail(ST_ERROR, _("cannot read the Git configuration"));
 	if (git_config_get_path(&value, config, "core.hooksPath") == 0 && value.ptr && *value.ptr) {
 		/* git runs hooks from the top of the work tree: a relative
 		 * core.hooksPath is taken from there. */
@@ -352,7 +344,7 @@ static int staged_blob(git_blob **out, struct check *c, const char *path)
 	if (!e)
 		return ST_ENOTFOUND;
 	if (git_blob_lookup(out, c->git, &e->id) < 0)
-		return git_fail(ST_ERROR, path);
+		return st_git_fail(ST_ERROR, path);
 	return 0;
 }
 
@@ -417,7 +409,7 @@ static int check_file(struct check *c, const char *path, const git_oid *id)
 	int error;
 
 	if (git_blob_lookup(&blob, c->git, id) < 0)
-		return git_fail(ST_ERROR, path);
+		return st_git_fail(ST_ERROR, path);
 	data = git_blob_rawcontent(blob);
 	len = (size_t)git_blob_rawsize(blob);
 	c->counts->files++;
@@ -470,18 +462,18 @@ int st_hooks_check_staged(st_hook_counts *counts, st_repo *repo, const char *ind
 	else if ((rc = git_repository_index(&c.index, c.git)) == 0)
 		rc = git_index_read(c.index, 0); /* as it is on disk now */
 	if (rc < 0)
-		return git_fail(ST_ERROR, index_path && *index_path ? index_path : _("cannot read the index"));
+		return st_git_fail(ST_ERROR, index_path && *index_path ? index_path : _("cannot read the index"));
 	rc = git_revparse_single(&head, c.git, "HEAD^{tree}");
 	if (rc == 0)
 		tree = (git_tree *)head;
 	else if (rc != GIT_ENOTFOUND && rc != GIT_EUNBORNBRANCH) {
-		error = git_fail(ST_ERROR, _("cannot read HEAD"));
+		error = st_git_fail(ST_ERROR, _("cannot read HEAD"));
 		goto done;
 	}
 	git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
 	opts.flags = GIT_DIFF_INCLUDE_TYPECHANGE;
 	if (git_diff_tree_to_index(&diff, c.git, tree, c.index, &opts) < 0) {
-		error = git_fail(ST_ERROR, _("cannot compare the index with HEAD"));
+		error = st_git_fail(ST_ERROR, _("cannot compare the index with HEAD"));
 		goto done;
 	}
 	n = git_diff_num_deltas(diff);

@@ -104,7 +104,7 @@ struct st_txn {
  * whole tree beat asking about each path. */
 #define MANY_CHANGES 64
 
-static int git_fail(int code, const char *what)
+int st_git_fail(int code, const char *what)
 {
 	const git_error *e = git_error_last();
 
@@ -287,12 +287,12 @@ static int make_signature(git_signature **out, git_repository *git,
 		free(name);
 		free(email);
 		if (error < 0)
-			return git_fail(ST_EINVALID, _("invalid author"));
+			return st_git_fail(ST_EINVALID, _("invalid author"));
 		return 0;
 	}
 	if (getenv(env_name) && getenv(env_email) && *getenv(env_name)) {
 		if (git_signature_now(out, getenv(env_name), getenv(env_email)) < 0)
-			return git_fail(ST_EINVALID, _("invalid author"));
+			return st_git_fail(ST_EINVALID, _("invalid author"));
 		return 0;
 	}
 	if (git_signature_default(out, git) < 0)
@@ -355,7 +355,7 @@ static int checkout_paths(git_repository *git, git_tree *baseline,
 		opts.paths.count = npaths;
 	}
 	if (git_checkout_tree(git, (const git_object *)target, &opts) < 0)
-		return git_fail(ST_ERROR, _("cannot update the work tree"));
+		return st_git_fail(ST_ERROR, _("cannot update the work tree"));
 	return 0;
 }
 
@@ -424,7 +424,7 @@ static int make_tag_ref(git_repository *git, const char *line)
 			return 0;
 	}
 	if (rc < 0)
-		return git_fail(ST_ERROR, name);
+		return st_git_fail(ST_ERROR, name);
 	return 0;
 }
 
@@ -492,13 +492,13 @@ static int recover(git_repository *git)
 		goto discard; /* the branch never moved, or moved on since */
 
 	if (git_commit_lookup(&new_commit, git, &new_id) < 0) {
-		error = git_fail(ST_ERROR, _("cannot finish an interrupted write"));
+		error = st_git_fail(ST_ERROR, _("cannot finish an interrupted write"));
 		goto done;
 	}
 	if (!git_oid_is_zero(&old_id) &&
 	    (git_commit_lookup(&old_commit, git, &old_id) < 0 ||
 	     git_commit_tree(&old_tree, old_commit) < 0)) {
-		error = git_fail(ST_ERROR, _("cannot finish an interrupted write"));
+		error = st_git_fail(ST_ERROR, _("cannot finish an interrupted write"));
 		goto done;
 	}
 	if (!git_repository_is_bare(git) &&
@@ -542,7 +542,7 @@ static int head_branch(char **out, git_repository *git)
 
 	*out = NULL;
 	if (git_reference_lookup(&head, git, "HEAD") < 0)
-		return git_fail(ST_ERROR, _("cannot read HEAD"));
+		return st_git_fail(ST_ERROR, _("cannot read HEAD"));
 	if (git_reference_type(head) != GIT_REFERENCE_SYMBOLIC)
 		error = st_error_set(ST_ERROR,
 			_("HEAD is detached; check out a branch before changing records"));
@@ -601,7 +601,7 @@ int st_repo_open(st_repo **out, const char *path, const char *datadir)
 		return st_error_set(ST_EREPO,
 			_("not a stdtool repository (or any of the parent folders): '%s'"), path);
 	if (error < 0)
-		return git_fail(ST_EREPO, path);
+		return st_git_fail(ST_EREPO, path);
 	if ((error = repo_wrap(&repo, git, datadir)) < 0) {
 		git_repository_free(git);
 		return error;
@@ -657,10 +657,10 @@ static int current_tree(git_tree **out, git_repository *git)
 	if (error == GIT_EUNBORNBRANCH || error == GIT_ENOTFOUND)
 		return 0;
 	if (error < 0)
-		return git_fail(ST_ERROR, _("cannot read HEAD"));
+		return st_git_fail(ST_ERROR, _("cannot read HEAD"));
 	if (git_commit_lookup(&commit, git, git_reference_target(head)) < 0 ||
 	    git_commit_tree(out, commit) < 0)
-		error = git_fail(ST_ERROR, _("cannot read the current commit"));
+		error = st_git_fail(ST_ERROR, _("cannot read the current commit"));
 	git_commit_free(commit);
 	git_reference_free(head);
 	return error;
@@ -678,13 +678,13 @@ static int tree_read(st_buf *out, git_repository *git, git_tree *tree, const cha
 	if (error == GIT_ENOTFOUND)
 		return st_error_set(ST_ENOTFOUND, _("'%s' does not exist"), path);
 	if (error < 0)
-		return git_fail(ST_ERROR, path);
+		return st_git_fail(ST_ERROR, path);
 	if (git_tree_entry_type(entry) != GIT_OBJECT_BLOB) {
 		git_tree_entry_free(entry);
 		return st_error_set(ST_ENOTFOUND, _("'%s' is not a file"), path);
 	}
 	if (git_blob_lookup(&blob, git, git_tree_entry_id(entry)) < 0) {
-		error = git_fail(ST_ERROR, path);
+		error = st_git_fail(ST_ERROR, path);
 		goto done;
 	}
 	st_buf_put(out, git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob));
@@ -720,13 +720,13 @@ int st_repo_read_at(st_buf *out, char *commit, st_repo *repo, const char *revisi
 	if (error == GIT_ENOTFOUND || error == GIT_EAMBIGUOUS || error == GIT_EINVALIDSPEC)
 		return st_error_set(ST_ENOTFOUND, _("unknown revision '%s'"), revision);
 	if (error < 0)
-		return git_fail(ST_ERROR, revision);
+		return st_git_fail(ST_ERROR, revision);
 	if (git_object_peel(&peeled, obj, GIT_OBJECT_COMMIT) < 0) {
 		error = st_error_set(ST_ENOTFOUND, _("'%s' names no commit"), revision);
 		goto done;
 	}
 	if (git_commit_tree(&tree, (git_commit *)peeled) < 0) {
-		error = git_fail(ST_ERROR, revision);
+		error = st_git_fail(ST_ERROR, revision);
 		goto done;
 	}
 	if (commit)
@@ -755,10 +755,10 @@ static int folder_tree(git_tree **out, st_repo *repo, const char *folder)
 	if (error == GIT_ENOTFOUND)
 		error = 0;
 	else if (error < 0)
-		error = git_fail(ST_ERROR, folder);
+		error = st_git_fail(ST_ERROR, folder);
 	else if (git_tree_entry_type(entry) == GIT_OBJECT_TREE &&
 		 git_tree_lookup(out, repo->git, git_tree_entry_id(entry)) < 0)
-		error = git_fail(ST_ERROR, folder);
+		error = st_git_fail(ST_ERROR, folder);
 	git_tree_entry_free(entry);
 	git_tree_free(tree);
 	return error;
@@ -773,7 +773,7 @@ static int call_with_blob(st_repo *repo, const git_tree_entry *e, st_repo_blob_c
 	if (!e || git_tree_entry_type(e) != GIT_OBJECT_BLOB)
 		return 0;
 	if (git_blob_lookup(&blob, repo->git, git_tree_entry_id(e)) < 0)
-		return git_fail(ST_ERROR, git_tree_entry_name(e));
+		return st_git_fail(ST_ERROR, git_tree_entry_name(e));
 	error = cb(git_tree_entry_name(e), git_blob_rawcontent(blob),
 		   (size_t)git_blob_rawsize(blob), payload);
 	git_blob_free(blob);
@@ -847,11 +847,11 @@ int st_repo_folder_changes(st_repo *repo, const char *old_id, const char *new_id
 		return st_error_set(ST_ENOTFOUND, "%s", _("the indexed tree is gone"));
 	if (*new_id && (git_oid_fromstr(&b, new_id) < 0 ||
 			git_tree_lookup(&new_tree, repo->git, &b) < 0)) {
-		error = git_fail(ST_ERROR, _("cannot read the current commit"));
+		error = st_git_fail(ST_ERROR, _("cannot read the current commit"));
 		goto done;
 	}
 	if (git_diff_tree_to_tree(&diff, repo->git, old_tree, new_tree, NULL) < 0) {
-		error = git_fail(ST_ERROR, _("cannot read the current commit"));
+		error = st_git_fail(ST_ERROR, _("cannot read the current commit"));
 		goto done;
 	}
 	n = git_diff_num_deltas(diff);
@@ -863,7 +863,7 @@ int st_repo_folder_changes(st_repo *repo, const char *old_id, const char *new_id
 				continue;
 		}
 		if (git_blob_lookup(&blob, repo->git, &d->new_file.id) < 0) {
-			error = git_fail(ST_ERROR, d->new_file.path);
+			error = st_git_fail(ST_ERROR, d->new_file.path);
 			break;
 		}
 		error = cb(d->new_file.path, git_blob_rawcontent(blob),
@@ -909,7 +909,7 @@ int st_repo_walk(st_repo *repo, st_repo_file_cb cb, void *payload)
 	if ((error = current_tree(&tree, repo->git)) < 0 || !tree)
 		return error;
 	if (git_tree_walk(tree, GIT_TREEWALK_PRE, walk_entry, &state) < 0 && !state.error)
-		state.error = git_fail(ST_ERROR, _("cannot read the current commit"));
+		state.error = st_git_fail(ST_ERROR, _("cannot read the current commit"));
 	git_tree_free(tree);
 	st_buf_dispose(&state.path);
 	return state.error;
@@ -935,13 +935,13 @@ static int txn_begin_git(st_txn **out, st_repo *repo)
 	if (error == GIT_ENOTFOUND) {
 		txn->has_base = 0;
 	} else if (error < 0) {
-		error = git_fail(ST_ERROR, txn->branch);
+		error = st_git_fail(ST_ERROR, txn->branch);
 		goto fail;
 	} else {
 		txn->has_base = 1;
 		if (git_commit_lookup(&txn->base_commit, repo->git, &txn->base_id) < 0 ||
 		    git_commit_tree(&txn->base_tree, txn->base_commit) < 0) {
-			error = git_fail(ST_ERROR, _("cannot read the current commit"));
+			error = st_git_fail(ST_ERROR, _("cannot read the current commit"));
 			goto fail;
 		}
 	}
@@ -1205,7 +1205,7 @@ static int check_clean(st_txn *txn)
 		git_status_options_init(&opts, GIT_STATUS_OPTIONS_VERSION);
 		opts.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS;
 		if (git_status_list_new(&list, txn->repo->git, &opts) < 0)
-			return git_fail(ST_ERROR, _("cannot read the work tree's status"));
+			return st_git_fail(ST_ERROR, _("cannot read the work tree's status"));
 		for (i = 0; i < git_status_list_entrycount(list) && !error; i++) {
 			const git_status_entry *e = git_status_byindex(list, i);
 			const git_diff_delta *d = e->index_to_workdir ? e->index_to_workdir : e->head_to_index;
@@ -1223,7 +1223,7 @@ static int check_clean(st_txn *txn)
 		if (error == GIT_ENOTFOUND)
 			continue;
 		if (error < 0)
-			return git_fail(ST_ERROR, txn->changes[i].path);
+			return st_git_fail(ST_ERROR, txn->changes[i].path);
 		if (flags & GIT_STATUS_IGNORED)
 			continue;
 		if (flags != GIT_STATUS_CURRENT)
@@ -1276,7 +1276,7 @@ static int write_tags(st_txn *txn, git_commit *commit, const git_signature *tagg
 		if (git_tag_annotation_create(&t->id, txn->repo->git,
 					      t->name + strlen("refs/tags/"),
 					      (const git_object *)commit, tagger, t->message) < 0)
-			return git_fail(ST_ERROR, _("cannot write the tag"));
+			return st_git_fail(ST_ERROR, _("cannot write the tag"));
 	}
 	return 0;
 }
@@ -1358,7 +1358,7 @@ static int move_branch(st_txn *txn, const git_oid *commit_id, git_commit *new_co
 		goto done;
 	}
 	if (error < 0) {
-		error = git_fail(ST_ERROR, _("cannot move the branch"));
+		error = st_git_fail(ST_ERROR, _("cannot move the branch"));
 		goto done;
 	}
 	journal_written = 0; /* from here on the journal must survive a failure */
@@ -1434,14 +1434,14 @@ int st_txn_commit(st_txn *txn, const char *message, const char *author)
 		updates[i].action = GIT_TREE_UPDATE_UPSERT;
 		updates[i].filemode = GIT_FILEMODE_BLOB;
 		if (git_blob_create_from_buffer(&updates[i].id, git, c->data, c->len) < 0) {
-			error = git_fail(ST_ERROR, c->path);
+			error = st_git_fail(ST_ERROR, c->path);
 			goto done;
 		}
 	}
 	if (git_tree_create_updated(&tree_id, git, txn->base_tree,
 				    txn->nchanges, updates) < 0 ||
 	    git_tree_lookup(&new_tree, git, &tree_id) < 0) {
-		error = git_fail(ST_ERROR, _("cannot write the commit"));
+		error = st_git_fail(ST_ERROR, _("cannot write the commit"));
 		goto done;
 	}
 	if (txn->base_tree && git_oid_equal(&tree_id, git_tree_id(txn->base_tree))) {
@@ -1452,7 +1452,7 @@ int st_txn_commit(st_txn *txn, const char *message, const char *author)
 	if (git_commit_create(&commit_id, git, NULL, sig_author, sig_committer, NULL,
 			      message, new_tree, txn->has_base ? 1 : 0, parents) < 0 ||
 	    git_commit_lookup(&new_commit, git, &commit_id) < 0) {
-		error = git_fail(ST_ERROR, _("cannot write the commit"));
+		error = st_git_fail(ST_ERROR, _("cannot write the commit"));
 		goto done;
 	}
 	if ((error = write_tags(txn, new_commit, sig_committer)) < 0)
@@ -1483,7 +1483,7 @@ static int note_tree_changes(st_txn *txn, git_tree *tree)
 	git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
 	opts.flags = GIT_DIFF_INCLUDE_TYPECHANGE;
 	if (git_diff_tree_to_tree(&diff, txn->repo->git, txn->base_tree, tree, &opts) < 0)
-		return git_fail(ST_ERROR, _("cannot read the current commit"));
+		return st_git_fail(ST_ERROR, _("cannot read the current commit"));
 	n = git_diff_num_deltas(diff);
 	for (i = 0; i < n && !error; i++) {
 		const git_diff_delta *d = git_diff_get_delta(diff, i);
@@ -1505,7 +1505,7 @@ static int advance(st_txn *txn, const git_oid *target, const char *message)
 	txn->advancing = 1;
 	if (git_commit_lookup(&commit, txn->repo->git, target) < 0 ||
 	    git_commit_tree(&tree, commit) < 0) {
-		error = git_fail(ST_ERROR, _("cannot read the commit to move to"));
+		error = st_git_fail(ST_ERROR, _("cannot read the commit to move to"));
 		goto done;
 	}
 	if ((error = note_tree_changes(txn, tree)) < 0 ||
@@ -1543,14 +1543,14 @@ int st_txn_merge(st_txn *txn, const struct git_oid *theirs, const struct git_oid
 		goto done;
 	if (git_commit_lookup(&their_commit, git, theirs) < 0 ||
 	    git_tree_lookup(&tree, git, tree_id) < 0) {
-		error = git_fail(ST_ERROR, _("cannot write the commit"));
+		error = st_git_fail(ST_ERROR, _("cannot write the commit"));
 		goto done;
 	}
 	parents[0] = txn->base_commit;
 	parents[1] = their_commit;
 	if (git_commit_create(&commit_id, git, NULL, sig_author, sig_committer, NULL,
 			      message, tree, 2, parents) < 0) {
-		error = git_fail(ST_ERROR, _("cannot write the commit"));
+		error = st_git_fail(ST_ERROR, _("cannot write the commit"));
 		goto done;
 	}
 	error = advance(txn, &commit_id, message);
@@ -1652,14 +1652,14 @@ int st_repo_init(const char *path, const st_repo_init_options *opts)
 		if (git_repository_init_ext(&git, path, &init) < 0) {
 			/* Whatever stood there is the user's: take away only a
 			 * folder this call created itself. */
-			error = git_fail(ST_ERROR, path);
+			error = st_git_fail(ST_ERROR, path);
 			if (!path_existed)
 				undo_init(path, 0, NULL, 0);
 			return error;
 		}
 		created = 1;
 	} else if (error < 0) {
-		return git_fail(ST_ERROR, path);
+		return st_git_fail(ST_ERROR, path);
 	} else if (opts->bare && !git_repository_is_bare(git)) {
 		git_repository_free(git);
 		return st_error_set(ST_EEXISTS,
@@ -1807,13 +1807,13 @@ int st_repo_history(st_repo *repo, const char *folder, const char *tag_prefix,
 	if (git_reference_name_to_id(&id, repo->git, "HEAD") < 0)
 		return 0; /* no commits yet */
 	if (git_tag_foreach(repo->git, collect_tag, &map) < 0 || st_buf_check(&map.names) < 0) {
-		error = git_fail(ST_ERROR, _("cannot read the tags"));
+		error = st_git_fail(ST_ERROR, _("cannot read the tags"));
 		goto done;
 	}
 	if (git_revwalk_new(&walk, repo->git) < 0 ||
 	    git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME) < 0 ||
 	    git_revwalk_push(walk, &id) < 0) {
-		error = git_fail(ST_ERROR, _("cannot read the history"));
+		error = st_git_fail(ST_ERROR, _("cannot read the history"));
 		goto done;
 	}
 	while (!error && git_revwalk_next(&id, walk) == 0) {
@@ -1821,7 +1821,7 @@ int st_repo_history(st_repo *repo, const char *folder, const char *tag_prefix,
 		git_oid mine, theirs;
 		int have_mine, have_theirs, changed;
 		if (git_commit_lookup(&commit, repo->git, &id) < 0) {
-			error = git_fail(ST_ERROR, _("cannot read the history"));
+			error = st_git_fail(ST_ERROR, _("cannot read the history"));
 			break;
 		}
 		have_mine = folder_oid(&mine, commit, folder);

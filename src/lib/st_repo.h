@@ -34,6 +34,12 @@
 typedef struct st_repo st_repo;
 typedef struct st_txn st_txn;
 
+/*
+ * Sets the error 'code' with "WHAT: " and libgit2's last message, for the
+ * parts of the library that call libgit2; returns 'code'.
+ */
+int st_git_fail(int code, const char *what);
+
 /* The file at the top of every stdtool repository. */
 #define ST_REPO_CONFIG "stdtool.xml"
 #define ST_REPO_FORMAT 1

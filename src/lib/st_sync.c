@@ -50,14 +50,6 @@ struct sync {
 	st_buf rejected;           /* refs the remote refused, with its reasons */
 };
 
-static int git_fail(int code, const char *what)
-{
-	const git_error *e = git_error_last();
-
-	return st_error_set(code, "%s: %s", what,
-			    e && e->message ? e->message : _("unknown Git error"));
-}
-
 /* For the tests: stop before pushing until told to go on. */
 static void test_pause(void)
 {
@@ -194,7 +186,7 @@ static int rewrite_url(st_buf *out, git_config *config, const char *url, const c
 		return error;
 	if (git_config_iterator_new(&it, config) < 0) {
 		st_buf_dispose(&suffix);
-		return git_fail(ST_ERROR, _("cannot read the Git configuration"));
+		return st_git_fail(ST_ERROR, _("cannot read the Git configuration"));
 	}
 	while (git_config_next(&e, it) == 0) {
 		size_t n = e->value ? strlen(e->value) : 0;
@@ -244,7 +236,7 @@ static int anonymous_remote(git_remote **out, git_repository *git, const char *u
 	opts.repository = git;
 	opts.flags = GIT_REMOTE_CREATE_SKIP_INSTEADOF | GIT_REMOTE_CREATE_SKIP_DEFAULT_FETCHSPEC;
 	if (git_remote_create_with_opts(out, url, &opts) < 0)
-		return git_fail(ST_ERROR, url);
+		return st_git_fail(ST_ERROR, url);
 	return 0;
 }
 
@@ -269,7 +261,7 @@ static int open_remote(struct sync *s, git_config *config, const char *name)
 		goto done;
 	}
 	if (rc < 0 || (error = rewrite_url(&url, config, value, "insteadof")) < 0) {
-		error = error < 0 ? error : git_fail(ST_ERROR, key.ptr);
+		error = error < 0 ? error : st_git_fail(ST_ERROR, key.ptr);
 		goto done;
 	}
 	st_buf_clear(&key);
@@ -316,7 +308,7 @@ static int pick_remote(struct sync *s)
 	int from_upstream = 0, error = 0;
 
 	if (git_repository_config_snapshot(&config, s->git) < 0)
-		return git_fail(ST_ERROR, _("cannot read the Git configuration"));
+		return st_git_fail(ST_ERROR, _("cannot read the Git configuration"));
 	if (git_branch_upstream_remote(&upstream, s->git, s->branch) == 0) {
 		from_upstream = !name || strcmp(upstream.ptr, name) == 0;
 		if (!name)
@@ -370,7 +362,7 @@ static int read_listing(struct sync *s)
 	size_t n = 0, i, len;
 
 	if (git_remote_ls(&heads, &n, s->remote) < 0)
-		return git_fail(ST_ERROR, _("cannot list the remote's branches"));
+		return st_git_fail(ST_ERROR, _("cannot list the remote's branches"));
 	for (i = 0; i < n; i++) {
 		const char *name = heads[i]->name;
 		if (strcmp(name, s->remote_ref) == 0) {
@@ -404,7 +396,7 @@ static int fetch(struct sync *s)
 
 	callbacks_init(&cb, s);
 	if (git_remote_connect(s->remote, GIT_DIRECTION_FETCH, &cb, NULL, NULL) < 0)
-		return git_fail(ST_ERROR, s->result->remote);
+		return st_git_fail(ST_ERROR, s->result->remote);
 	if ((error = read_listing(s)) < 0)
 		goto done;
 	st_buf_printf(&branch_spec, "+%s:%s", s->remote_ref, s->remote_ref);
@@ -420,7 +412,7 @@ static int fetch(struct sync *s)
 	fo.update_fetchhead = 0;
 	fo.prune = GIT_FETCH_NO_PRUNE;
 	if (git_remote_download(s->remote, &refspecs, &fo) < 0)
-		error = git_fail(ST_ERROR, s->result->remote);
+		error = st_git_fail(ST_ERROR, s->result->remote);
 done:
 	git_remote_disconnect(s->remote);
 	st_buf_dispose(&branch_spec);
@@ -437,7 +429,7 @@ static int count_commits(size_t *out, git_repository *git, const git_oid *from, 
 	*out = 0;
 	if (git_revwalk_new(&walk, git) < 0 || git_revwalk_push(walk, from) < 0 ||
 	    (hide && git_revwalk_hide(walk, hide) < 0))
-		error = git_fail(ST_ERROR, _("cannot read the history"));
+		error = st_git_fail(ST_ERROR, _("cannot read the history"));
 	while (!error && git_revwalk_next(&id, walk) == 0)
 		(*out)++;
 	git_revwalk_free(walk);
@@ -450,7 +442,7 @@ static int tree_of(git_tree **out, git_repository *git, const git_oid *commit_id
 	int error = 0;
 
 	if (git_commit_lookup(&commit, git, commit_id) < 0 || git_commit_tree(out, commit) < 0)
-		error = git_fail(ST_ERROR, _("cannot read a commit"));
+		error = st_git_fail(ST_ERROR, _("cannot read a commit"));
 	git_commit_free(commit);
 	return error;
 }
@@ -471,7 +463,7 @@ static int validate_changes(struct sync *s, git_tree *from, git_tree *to)
 	git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
 	opts.flags = GIT_DIFF_INCLUDE_TYPECHANGE;
 	if (git_diff_tree_to_tree(&diff, s->git, from, to, &opts) < 0)
-		return git_fail(ST_ERROR, _("cannot compare the commits"));
+		return st_git_fail(ST_ERROR, _("cannot compare the commits"));
 	n = git_diff_num_deltas(diff);
 	for (i = 0; i < n && !error; i++) {
 		const git_diff_delta *d = git_diff_get_delta(diff, i);
@@ -480,7 +472,7 @@ static int validate_changes(struct sync *s, git_tree *from, git_tree *to)
 		     d->new_file.mode != GIT_FILEMODE_BLOB_EXECUTABLE))
 			continue;
 		if (git_blob_lookup(&blob, s->git, &d->new_file.id) < 0) {
-			error = git_fail(ST_ERROR, d->new_file.path);
+			error = st_git_fail(ST_ERROR, d->new_file.path);
 			break;
 		}
 		error = st_repo_validate_record(s->repo, d->new_file.path,
@@ -510,7 +502,7 @@ static int collect_conflicts(struct sync *s, git_index *index)
 	int rc, error = 0;
 
 	if (git_index_conflict_iterator_new(&it, index) < 0)
-		return git_fail(ST_ERROR, _("cannot read the merge"));
+		return st_git_fail(ST_ERROR, _("cannot read the merge"));
 	while (!error && (rc = git_index_conflict_next(&ancestor, &ours, &theirs, it)) == 0) {
 		st_sync_conflict_kind kind;
 		const char *path = ours ? ours->path : theirs ? theirs->path : ancestor->path;
@@ -546,14 +538,14 @@ static int compare_tags(struct sync *s)
 		if (rc == GIT_ENOTFOUND)
 			s->tags[i].make = 1;
 		else if (rc < 0)
-			error = git_fail(ST_ERROR, s->tags[i].name);
+			error = st_git_fail(ST_ERROR, s->tags[i].name);
 		else if (!git_oid_equal(&here, &s->tags[i].id))
 			error = add_conflict(s->result, s->tags[i].name + strlen(TAGS), ST_SYNC_TAG);
 	}
 	if (error)
 		return error;
 	if (git_reference_iterator_glob_new(&it, s->git, TAGS "*") < 0)
-		return git_fail(ST_ERROR, _("cannot read the tags"));
+		return st_git_fail(ST_ERROR, _("cannot read the tags"));
 	while (!error && (rc = git_reference_next_name(&name, it)) == 0) {
 		int there = 0;
 		for (i = 0; i < s->ntags && !there; i++)
@@ -562,7 +554,7 @@ static int compare_tags(struct sync *s)
 			error = add_push(s, name, name);
 	}
 	if (!error && rc != GIT_ITEROVER && rc < 0)
-		error = git_fail(ST_ERROR, _("cannot read the tags"));
+		error = st_git_fail(ST_ERROR, _("cannot read the tags"));
 	git_reference_iterator_free(it);
 	return error;
 }
@@ -603,7 +595,7 @@ static int merge(struct sync *s, git_oid *tree_id)
 	if (git_commit_lookup(&ours, s->git, &s->base_id) < 0 ||
 	    git_commit_lookup(&theirs, s->git, &s->remote_id) < 0 ||
 	    git_merge_commits(&index, s->git, ours, theirs, &mo) < 0) {
-		error = git_fail(ST_ERROR, _("cannot merge"));
+		error = st_git_fail(ST_ERROR, _("cannot merge"));
 		goto done;
 	}
 	if ((error = tree_of(&base_tree, s->git, &s->merge_base)) < 0 ||
@@ -634,7 +626,7 @@ static int merge(struct sync *s, git_oid *tree_id)
 	if (error < 0)
 		goto done;
 	if (git_index_write_tree_to(tree_id, index, s->git) < 0)
-		error = git_fail(ST_ERROR, _("cannot write the merged tree"));
+		error = st_git_fail(ST_ERROR, _("cannot write the merged tree"));
 done:
 	git_index_free(index);
 	git_tree_free(base_tree);
@@ -675,7 +667,7 @@ static int plan(struct sync *s, git_oid *merged_tree)
 			_("'%s' and %s/%s have no commit in common, so they cannot be merged; nothing was changed"),
 			r->branch, r->remote, r->remote_branch);
 	if (error < 0)
-		return git_fail(ST_ERROR, _("cannot merge"));
+		return st_git_fail(ST_ERROR, _("cannot merge"));
 	r->outcome = ST_SYNC_MERGED;
 	if ((error = count_commits(&r->local, s->git, &s->base_id, &s->remote_id)) < 0)
 		return error;
@@ -731,7 +723,7 @@ static int apply(struct sync *s, const git_oid *merged_tree)
 	if (r->outcome == ST_SYNC_FAST_FORWARD)
 		error = tree_of(&new_tree, s->git, &s->remote_id);
 	else if (git_tree_lookup(&new_tree, s->git, merged_tree) < 0)
-		error = git_fail(ST_ERROR, _("cannot read the merged tree"));
+		error = st_git_fail(ST_ERROR, _("cannot read the merged tree"));
 	if (error < 0 || (error = validate_changes(s, base_tree, new_tree)) < 0)
 		goto done;
 	if (r->outcome == ST_SYNC_FAST_FORWARD) {
@@ -764,7 +756,7 @@ static int make_tags(struct sync *s)
 			continue;
 		if (git_reference_create(&ref, s->git, s->tags[i].name, &s->tags[i].id, 0,
 					 "stdtool: sync") < 0)
-			return git_fail(ST_ERROR, s->tags[i].name);
+			return st_git_fail(ST_ERROR, s->tags[i].name);
 		git_reference_free(ref);
 		ref = NULL;
 		s->result->tags_fetched++;
@@ -784,7 +776,7 @@ static int push(struct sync *s)
 	int branch = 0, rc;
 
 	if (git_reference_name_to_id(&head, s->git, s->branch) < 0)
-		return git_fail(ST_ERROR, s->branch);
+		return st_git_fail(ST_ERROR, s->branch);
 	if (!s->remote_has_branch || !git_oid_equal(&head, &s->remote_id)) {
 		if (add_push(s, s->branch, s->remote_ref) < 0)
 			return ST_ERROR;
@@ -818,7 +810,7 @@ static int push(struct sync *s)
 			r->remote, s->rejected.ptr);
 	}
 	if (rc < 0)
-		return git_fail(ST_ERROR, _("cannot push; the branch here is up to date, run 'stdtool sync' again to push it"));
+		return st_git_fail(ST_ERROR, _("cannot push; the branch here is up to date, run 'stdtool sync' again to push it"));
 	r->pushed = branch;
 	r->tags_pushed = tags;
 	if (branch)
