@@ -456,8 +456,7 @@ static int ballot_close(int argc, char **argv, struct cli *cli)
 		goto fail;
 	printf(_("Closed ballot #%u on %s (%s) on %s: %s\n"), b->number, b->draft,
 	       st_ballot_type_name(b->type), b->closed_on,
-	       r.outcome == ST_OUTCOME_APPROVED ? _("approved") :
-	       r.outcome == ST_OUTCOME_VOID ? _("void") : _("not approved"));
+	       st_ballot_outcome_text(r.outcome));
 	print_explanation(b, &r);
 	status = EXIT_OK;
 	goto done;
@@ -782,8 +781,7 @@ static int ballot_list(int argc, char **argv, struct cli *cli)
 			st_buf_printf(&out, "  %s  %s  %s  ", b->stage, b->opened, b->closes);
 			if (b->closed)
 				st_buf_printf(&out, _("closed %s: %s"), b->closed_on,
-					      b->outcome == ST_OUTCOME_APPROVED ? _("approved") :
-					      b->outcome == ST_OUTCOME_VOID ? _("void") : _("not approved"));
+					      st_ballot_outcome_text(b->outcome));
 			else
 				st_buf_printf(&out, _("open, %zu of %zu voted"), voted, b->nmembers);
 			st_buf_putc(&out, '\n');

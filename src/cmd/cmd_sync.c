@@ -103,12 +103,6 @@ static void renumbered(st_buf *out, const st_sync_result *r)
 		st_buf_putc(out, '\n');
 }
 
-static const char *outcome_text(st_ballot_outcome o)
-{
-	return o == ST_OUTCOME_APPROVED ? _("approved") :
-	       o == ST_OUTCOME_VOID ? _("void") : _("not approved");
-}
-
 /*
  * A line per ballot closed at one site and counted again with the votes
  * recorded at the other.
@@ -121,8 +115,8 @@ static void recounted(st_buf *out, const st_sync_result *r)
 		const st_ballot_recount *c = &r->recounts.items[i];
 		st_buf_puts(out, "sync: ");
 		st_buf_printf(out, _("ballot #%u on '%s' was closed at one site while votes were recorded at the other: counted again with %zu votes instead of %zu, %s (was %s)"),
-			      c->number, c->draft, c->votes_now, c->votes_was, outcome_text(c->now),
-			      outcome_text(c->was));
+			      c->number, c->draft, c->votes_now, c->votes_was,
+			      st_ballot_outcome_text(c->now), st_ballot_outcome_text(c->was));
 		st_buf_putc(out, '\n');
 	}
 }

@@ -152,6 +152,12 @@ int st_ballot_basis_parse(st_ballot_basis *out, const char *text)
 
 static const char *const outcome_names[] = { "not-approved", "approved", "void" };
 
+const char *st_ballot_outcome_text(st_ballot_outcome outcome)
+{
+	return outcome == ST_OUTCOME_APPROVED ? _("approved") :
+	       outcome == ST_OUTCOME_VOID ? _("void") : _("not approved");
+}
+
 const char *st_ballot_outcome_name(st_ballot_outcome outcome)
 {
 	return (unsigned)outcome <= ST_OUTCOME_VOID ? outcome_names[outcome] : "?";

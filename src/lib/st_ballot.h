@@ -136,6 +136,8 @@ typedef enum {
 } st_ballot_outcome;
 
 const char *st_ballot_outcome_name(st_ballot_outcome outcome); /* "not-approved" ... */
+/* The outcome in words, translated: "approved", "not approved", "void". */
+const char *st_ballot_outcome_text(st_ballot_outcome outcome);
 int st_ballot_outcome_parse(st_ballot_outcome *out, const char *text);
 
 /* One condition applied: part of whole, and whether it was met. */

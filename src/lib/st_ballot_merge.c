@@ -77,20 +77,29 @@ static int same_tally(const st_ballot_tally *a, const st_ballot_tally *b)
 	return 1;
 }
 
-/* The votes under 'prefix' "votes/" in the index, parsed. */
+/* The votes under 'prefix' "votes/" in the index, parsed: found by prefix, not by a scan. */
 static int index_votes(st_ballot_votes *out, git_repository *git, git_index *index,
 		       const char *prefix, size_t plen)
 {
-	size_t i, n = git_index_entrycount(index);
+	size_t pos, n = git_index_entrycount(index);
+	st_buf dir = ST_BUF_INIT;
 	git_blob *blob = NULL;
 	int error = 0;
 
-	for (i = 0; i < n && !error; i++) {
-		const git_index_entry *e = git_index_get_byindex(index, i);
+	st_buf_put(&dir, prefix, plen);
+	st_buf_puts(&dir, VOTES);
+	if ((error = st_buf_check(&dir)) < 0)
+		return error;
+	if (git_index_find_prefix(&pos, index, dir.ptr) < 0) {
+		git_error_clear();
+		pos = n; /* no votes */
+	}
+	for (; pos < n && !error; pos++) {
+		const git_index_entry *e = git_index_get_byindex(index, pos);
 		st_ballot_vote *v = NULL;
-		if (strncmp(e->path, prefix, plen) != 0 ||
-		    strncmp(e->path + plen, VOTES, strlen(VOTES)) != 0 ||
-		    strchr(e->path + plen + strlen(VOTES), '/'))
+		if (strncmp(e->path, dir.ptr, dir.size) != 0)
+			break;
+		if (strchr(e->path + dir.size, '/'))
 			continue;
 		if ((error = read_blob(&blob, git, &e->id, e->path)) < 0)
 			break;
@@ -105,6 +114,7 @@ static int index_votes(st_ballot_votes *out, git_repository *git, git_index *ind
 		else
 			out->votes[out->n++] = v;
 	}
+	st_buf_dispose(&dir);
 	return error;
 }
 
